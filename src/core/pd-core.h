@@ -1,0 +1,11 @@
+/* pd-core.h: everything of the core, for the UI, the CLI and the tests */
+#pragma once
+
+#include "pd-database.h"
+#include "pd-decision.h"
+#include "pd-document.h"
+#include "pd-error.h"
+#include "pd-meeting.h"
+#include "pd-person.h"
+#include "pd-record-list.h"
+#include "pd-referral.h"

@@ -1,0 +1,50 @@
+/* pd-database-private.h: what the core's stores need of a connection */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "pd-database.h"
+#include "pd-error-private.h"
+
+G_BEGIN_DECLS
+
+/* The application_id in the SQLite header: "PDK1". */
+#define PD_APPLICATION_ID 0x50444B31
+
+sqlite3      *_pd_database_get_handle   (PdDatabase  *self);
+
+/* A prepared statement kept for the connection's lifetime, reset and with its
+ * bindings cleared. Only one caller may use a given SQL text at a time. */
+sqlite3_stmt *_pd_database_prepare      (PdDatabase  *self,
+                                         const char  *sql,
+                                         GError     **error);
+
+/* Executes statements without results. */
+gboolean      _pd_database_exec         (PdDatabase  *self,
+                                         const char  *sql,
+                                         GError     **error);
+
+/* Sets @error for a failed sqlite3 call on this connection; returns FALSE. */
+gboolean      _pd_database_fail         (PdDatabase  *self,
+                                         int          rc,
+                                         GError     **error);
+
+/* Ensures the user may write, else PD_ERROR_READ_ONLY / PD_ERROR_PERMISSION. */
+gboolean      _pd_database_check_writable (PdDatabase *self,
+                                           GError    **error);
+
+/* "2026-11-22T10:42:00Z" for now, in UTC. */
+char         *_pd_now_iso8601           (void);
+
+/* Binds a UTF-8 string, or NULL when @text is NULL. */
+void          _pd_bind_text             (sqlite3_stmt *stmt,
+                                         int           index,
+                                         const char   *text);
+/* TRUE for NULL, "" or only white space. */
+gboolean      _pd_is_blank              (const char   *text);
+
+/* A column's text copied, or NULL. */
+char         *_pd_column_dup            (sqlite3_stmt *stmt,
+                                         int           index);
+
+G_END_DECLS

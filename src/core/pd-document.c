@@ -1,0 +1,232 @@
+/* pd-document.c: a document attached to a referral or a meeting */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pd-database-private.h"
+#include "pd-document.h"
+
+struct _PdDocument
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  char    *title;
+  char    *kind;
+  char    *filename;
+  gint64   size;
+  int      page_count;
+  char    *sha256;
+  char    *attached_at;
+  char    *referral_reference;
+};
+
+G_DEFINE_FINAL_TYPE (PdDocument, pd_document, G_TYPE_OBJECT)
+
+static void
+pd_document_finalize (GObject *object)
+{
+  PdDocument *self = (PdDocument *)object;
+
+  g_free (self->title);
+  g_free (self->kind);
+  g_free (self->filename);
+  g_free (self->sha256);
+  g_free (self->attached_at);
+  g_free (self->referral_reference);
+
+  G_OBJECT_CLASS (pd_document_parent_class)->finalize (object);
+}
+
+static void
+pd_document_class_init (PdDocumentClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pd_document_finalize;
+}
+
+static void
+pd_document_init (PdDocument *self)
+{
+}
+
+gint64 pd_document_get_id (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), 0); return self->id; }
+const char *pd_document_get_title (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->title; }
+const char *pd_document_get_kind (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->kind; }
+const char *pd_document_get_filename (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->filename; }
+gint64 pd_document_get_size (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), 0); return self->size; }
+int pd_document_get_page_count (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), -1); return self->page_count; }
+const char *pd_document_get_sha256 (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->sha256; }
+const char *pd_document_get_attached_at (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->attached_at; }
+const char *pd_document_get_referral_reference (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->referral_reference; }
+
+static const struct { const char *id; const char *label; } kind_labels[] = {
+  { "referral_form",     N_("Referral form") },
+  { "chronology",        N_("Chronology") },
+  { "agency_summary",    N_("Individual agency summary") },
+  { "overview_report",   N_("Overview report") },
+  { "executive_summary", N_("Executive summary") },
+  { "board_response",    N_("Board response") },
+  { "briefing",          N_("Briefing") },
+  { "learning_bulletin", N_("Learning bulletin") },
+  { "action_plan",       N_("Action plan") },
+  { "minutes",           N_("Minutes") },
+  { "other",             N_("Other") },
+};
+
+const char *
+pd_document_kind_to_label (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_labels); i++)
+    if (g_strcmp0 (kind, kind_labels[i].id) == 0)
+      return _(kind_labels[i].label);
+  return kind;
+}
+
+static gboolean
+is_kind (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_labels); i++)
+    if (g_strcmp0 (kind, kind_labels[i].id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_sha256 (const char *text)
+{
+  if (text == NULL || strlen (text) != 64)
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}
+
+PdDocument *
+pd_document_load (PdDatabase  *db,
+                  gint64       id,
+                  GError     **error)
+{
+  PdDocument *self = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PD_IS_DATABASE (db), NULL);
+
+  stmt = _pd_database_prepare (db,
+                               "SELECT d.title, d.kind, d.filename, d.size, coalesce(d.page_count, -1), "
+                               "       d.sha256, d.attached_at, coalesce(r.reference, '') "
+                               "FROM documents d LEFT JOIN referrals r ON r.id = d.referral_id "
+                               "WHERE d.id = ?1;",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      self = g_object_new (PD_TYPE_DOCUMENT, NULL);
+      self->id = id;
+      self->title = _pd_column_dup (stmt, 0);
+      self->kind = _pd_column_dup (stmt, 1);
+      self->filename = _pd_column_dup (stmt, 2);
+      self->size = sqlite3_column_int64 (stmt, 3);
+      self->page_count = sqlite3_column_int (stmt, 4);
+      self->sha256 = _pd_column_dup (stmt, 5);
+      self->attached_at = _pd_column_dup (stmt, 6);
+      self->referral_reference = _pd_column_dup (stmt, 7);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, PD_ERROR, PD_ERROR_NO_RECORD,
+                 _("The document was not found; someone may have deleted it."));
+  else if (rc != SQLITE_ROW)
+    _pd_database_fail (db, rc, error);
+
+  return self;
+}
+
+PdRecordList *
+pd_document_list_new (PdDatabase *db)
+{
+  return pd_record_list_new (db, PD_TYPE_DOCUMENT,
+                             "SELECT id FROM documents ORDER BY attached_at DESC, id DESC;",
+                             (PdRecordLoadFunc) pd_document_load);
+}
+
+gint64
+pd_document_insert (PdTransaction           *tx,
+                    const PdDocumentFields  *fields,
+                    GError                 **error)
+{
+  PdDatabase *db = pd_transaction_get_database (tx);
+  g_autofree char *now = _pd_now_iso8601 ();
+  g_autofree char *after = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (fields != NULL, 0);
+
+  if (_pd_is_blank (fields->title) || _pd_is_blank (fields->filename))
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("A document needs a title and a file name."));
+      return 0;
+    }
+  if (!is_kind (fields->kind))
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("“%s” is not a kind of document Panel Desk knows."), fields->kind ? fields->kind : "");
+      return 0;
+    }
+  if (!is_sha256 (fields->sha256) || fields->size < 0)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("The document's checksum or size is not valid."));
+      return 0;
+    }
+
+  stmt = _pd_database_prepare (db,
+                               "INSERT INTO documents (referral_id, meeting_id, title, kind, filename, "
+                               "  media_type, size, page_count, sha256, attached_by, attached_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                               "        (SELECT id FROM people WHERE login_name = ?10), ?11);",
+                               error);
+  if (stmt == NULL)
+    return 0;
+  if (fields->referral_id > 0)
+    sqlite3_bind_int64 (stmt, 1, fields->referral_id);
+  if (fields->meeting_id > 0)
+    sqlite3_bind_int64 (stmt, 2, fields->meeting_id);
+  sqlite3_bind_text (stmt, 3, fields->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, fields->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, fields->filename, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, fields->media_type ? fields->media_type : "application/pdf", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, fields->size);
+  if (fields->page_count >= 0)
+    sqlite3_bind_int (stmt, 8, fields->page_count);
+  sqlite3_bind_text (stmt, 9, fields->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, pd_database_get_login_name (db), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, now, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                     _("The referral or meeting this document belongs to no longer exists."));
+      else
+        _pd_database_fail (db, rc, error);
+      return 0;
+    }
+
+  id = sqlite3_last_insert_rowid (_pd_database_get_handle (db));
+  after = pd_transaction_row_json (tx, "documents", id, error);
+  if (after == NULL ||
+      !pd_transaction_audit (tx, "document", id, "create", NULL, after, error))
+    return 0;
+
+  return id;
+}

@@ -1,0 +1,227 @@
+/* pd-record-list.c: a GListModel of row ids backed by SQLite, items loaded on demand
+ *
+ * Only the ids are read up front (a 100,000-row table costs a few hundred
+ * kilobytes and milliseconds); a record is loaded when a row is bound, and the
+ * last few are kept so scrolling back and forth does not query again.
+ */
+#include "config.h"
+
+#include "pd-database-private.h"
+#include "pd-record-list.h"
+
+#define CACHE_SIZE 256
+
+struct _PdRecordList
+{
+  GObject           parent_instance;
+
+  PdDatabase       *db;
+  GType             item_type;
+  char             *ids_sql;
+  PdRecordLoadFunc  load;
+
+  GArray           *ids;                /* gint64 */
+  GHashTable       *cache;              /* id -> item */
+  GQueue            cache_order;        /* ids, most recent first */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PdRecordList, pd_record_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+pd_record_list_get_item_type (GListModel *model)
+{
+  return PD_RECORD_LIST (model)->item_type;
+}
+
+static guint
+pd_record_list_get_n_items (GListModel *model)
+{
+  return PD_RECORD_LIST (model)->ids->len;
+}
+
+static void
+cache_clear (PdRecordList *self)
+{
+  g_hash_table_remove_all (self->cache);
+  g_queue_clear (&self->cache_order);
+}
+
+static gpointer
+pd_record_list_get_item (GListModel *model,
+                         guint       position)
+{
+  PdRecordList *self = PD_RECORD_LIST (model);
+  g_autoptr(GError) error = NULL;
+  gpointer item;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  id = g_array_index (self->ids, gint64, position);
+  item = g_hash_table_lookup (self->cache, &id);
+  if (item != NULL)
+    return g_object_ref (item);
+
+  item = self->load (self->db, id, &error);
+  if (item == NULL)
+    {
+      /* Deleted by someone else since the ids were read: the next reload drops it. */
+      g_debug ("Record %" G_GINT64_FORMAT " could not be loaded: %s", id, error->message);
+      return NULL;
+    }
+
+  if (g_queue_get_length (&self->cache_order) >= CACHE_SIZE)
+    {
+      gint64 *oldest = g_queue_pop_tail (&self->cache_order);
+      g_hash_table_remove (self->cache, oldest);
+    }
+  {
+    gint64 *key = g_new (gint64, 1);
+
+    *key = id;
+    g_hash_table_insert (self->cache, key, g_object_ref (item));
+    g_queue_push_head (&self->cache_order, key);
+  }
+
+  return item;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = pd_record_list_get_item_type;
+  iface->get_n_items = pd_record_list_get_n_items;
+  iface->get_item = pd_record_list_get_item;
+}
+
+static void
+pd_record_list_finalize (GObject *object)
+{
+  PdRecordList *self = (PdRecordList *)object;
+
+  g_queue_clear (&self->cache_order);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_object (&self->db);
+  g_free (self->ids_sql);
+
+  G_OBJECT_CLASS (pd_record_list_parent_class)->finalize (object);
+}
+
+static void
+pd_record_list_class_init (PdRecordListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pd_record_list_finalize;
+}
+
+static void
+pd_record_list_init (PdRecordList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* The queue owns nothing: keys are freed by the table. */
+  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_queue_init (&self->cache_order);
+}
+
+static gboolean
+read_ids (PdRecordList  *self,
+          GArray        *into,
+          GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _pd_database_prepare (self->db, self->ids_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (into, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _pd_database_fail (self->db, rc, error);
+  return TRUE;
+}
+
+PdRecordList *
+pd_record_list_new (PdDatabase       *db,
+                    GType             item_type,
+                    const char       *ids_sql,
+                    PdRecordLoadFunc  load)
+{
+  PdRecordList *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PD_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (g_type_is_a (item_type, G_TYPE_OBJECT), NULL);
+  g_return_val_if_fail (ids_sql != NULL, NULL);
+  g_return_val_if_fail (load != NULL, NULL);
+
+  self = g_object_new (PD_TYPE_RECORD_LIST, NULL);
+  self->db = g_object_ref (db);
+  self->item_type = item_type;
+  self->ids_sql = g_strdup (ids_sql);
+  self->load = load;
+
+  if (!read_ids (self, self->ids, &error))
+    g_warning ("Could not list records: %s", error->message);
+
+  return self;
+}
+
+gboolean
+pd_record_list_reload (PdRecordList  *self,
+                       GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint removed;
+
+  g_return_val_if_fail (PD_IS_RECORD_LIST (self), FALSE);
+
+  if (!read_ids (self, ids, error))
+    return FALSE;
+
+  cache_clear (self);
+  removed = self->ids->len;
+  g_array_unref (self->ids);
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&ids);
+  if (self->ids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->ids->len);
+
+  return TRUE;
+}
+
+guint
+pd_record_list_find (PdRecordList *self,
+                     gint64        id)
+{
+  g_return_val_if_fail (PD_IS_RECORD_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+  return G_MAXUINT;
+}
+
+gint64
+pd_record_list_get_id (PdRecordList *self,
+                       guint         position)
+{
+  g_return_val_if_fail (PD_IS_RECORD_LIST (self), 0);
+  g_return_val_if_fail (position < self->ids->len, 0);
+
+  return g_array_index (self->ids, gint64, position);
+}

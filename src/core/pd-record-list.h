@@ -1,0 +1,33 @@
+/* pd-record-list.h: a GListModel of row ids backed by SQLite, items loaded on demand */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pd-database.h"
+
+G_BEGIN_DECLS
+
+/* Loads the record with @id as a new object, or NULL with @error set. */
+typedef gpointer (*PdRecordLoadFunc) (PdDatabase  *db,
+                                      gint64       id,
+                                      GError     **error);
+
+#define PD_TYPE_RECORD_LIST (pd_record_list_get_type ())
+G_DECLARE_FINAL_TYPE (PdRecordList, pd_record_list, PD, RECORD_LIST, GObject)
+
+/* @ids_sql selects one integer column, the ids, in display order. */
+PdRecordList *pd_record_list_new      (PdDatabase        *db,
+                                       GType              item_type,
+                                       const char        *ids_sql,
+                                       PdRecordLoadFunc   load);
+/* Runs the query again; signals a removal and then an addition, which
+ * GtkListView handles much faster than one combined change. */
+gboolean      pd_record_list_reload   (PdRecordList      *self,
+                                       GError           **error);
+/* The position of @id, or G_MAXUINT. */
+guint         pd_record_list_find     (PdRecordList      *self,
+                                       gint64             id);
+gint64        pd_record_list_get_id   (PdRecordList      *self,
+                                       guint              position);
+
+G_END_DECLS
