@@ -5,6 +5,7 @@
 #include "pd-decision.h"
 #include "pd-document.h"
 #include "pd-error.h"
+#include "pd-filesystem.h"
 #include "pd-meeting.h"
 #include "pd-person.h"
 #include "pd-record-list.h"
