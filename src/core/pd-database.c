@@ -403,8 +403,12 @@ location_is_writable (const char *path)
          (g_access (path, W_OK) == 0 || !g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Sets up the connection and reads the journal mode into @out_journal_mode;
+ * switching it back to a rollback journal waits for use_rollback_journal(),
+ * after check_identity(), so another program's file is never changed. */
 static gboolean
 apply_connection_settings (PdDatabase  *self,
+                           char       **out_journal_mode,
                            GError     **error)
 {
   g_autofree char *journal_mode = NULL;
@@ -423,19 +427,32 @@ apply_connection_settings (PdDatabase  *self,
   if (journal_mode == NULL)
     return FALSE;
 
+  if (self->read_only && g_ascii_strcasecmp (journal_mode, "wal") == 0)
+    {
+      g_autofree char *name = g_filename_display_basename (self->path);
+
+      g_set_error (error, PD_ERROR, PD_ERROR_READ_ONLY,
+                   _("“%s” was switched to a mode (WAL) that is unsafe on a shared drive, and it is read-only here, so Panel Desk cannot switch it back. Ask your administrator to open it once with write access."),
+                   name);
+      return FALSE;
+    }
+
+  *out_journal_mode = g_steal_pointer (&journal_mode);
+  return TRUE;
+}
+
+/* Switches a Panel Desk file back to a rollback journal (never WAL). */
+static gboolean
+use_rollback_journal (PdDatabase  *self,
+                      const char  *journal_mode,
+                      GError     **error)
+{
   if (g_ascii_strcasecmp (journal_mode, "wal") == 0)
     {
       g_autofree char *name = g_filename_display_basename (self->path);
       g_autofree char *changed = NULL;
 
-      if (self->read_only)
-        {
-          g_set_error (error, PD_ERROR, PD_ERROR_READ_ONLY,
-                       _("“%s” was switched to a mode (WAL) that is unsafe on a shared drive, and it is read-only here, so Panel Desk cannot switch it back. Ask your administrator to open it once with write access."),
-                       name);
-          return FALSE;
-        }
-
+      g_assert (!self->read_only);
       changed = query_text (self->db, "PRAGMA journal_mode = DELETE;", self->path, NULL);
       if (changed == NULL || g_ascii_strcasecmp (changed, "delete") != 0)
         {
@@ -559,6 +576,10 @@ pd_database_quick_check (PdDatabase    *self,
   int rc;
 
   g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
+
+  /* The progress handler only looks every 10000 steps: a small file would pass. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
   rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
@@ -689,6 +710,7 @@ pd_database_open (const char   *path,
                   GError      **error)
 {
   g_autoptr(PdDatabase) self = NULL;
+  g_autofree char *journal_mode = NULL;
   gboolean empty = FALSE;
   int open_flags;
   int rc;
@@ -723,8 +745,9 @@ pd_database_open (const char   *path,
       return NULL;
     }
 
-  if (!apply_connection_settings (self, error) ||
-      !check_identity (self, (flags & PD_OPEN_CREATE) && empty, error))
+  if (!apply_connection_settings (self, &journal_mode, error) ||
+      !check_identity (self, (flags & PD_OPEN_CREATE) && empty, error) ||
+      !use_rollback_journal (self, journal_mode, error))
     return NULL;
 
   if (!(flags & PD_OPEN_SKIP_QUICK_CHECK) && self->schema_version > 0 &&
@@ -884,6 +907,24 @@ _pd_database_check_writable (PdDatabase  *self,
 
 /* ------------------------------------------------------------------ writing */
 
+/* Runs @sql with SQLite's busy handler waiting at most BUSY_TIMEOUT_MS, and
+ * never past @deadline, so a short lock timeout is not stretched to
+ * BUSY_TIMEOUT_MS; other statements keep the full busy timeout. */
+static int
+exec_before_deadline (PdDatabase  *self,
+                      const char  *sql,
+                      gint64       deadline)
+{
+  gint64 remaining_ms = (deadline - g_get_monotonic_time ()) / 1000;
+  int rc;
+
+  sqlite3_busy_timeout (self->db, (int) CLAMP (remaining_ms, 1, BUSY_TIMEOUT_MS));
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  return rc;
+}
+
 /* Takes the write lock, waiting with backoff while another user holds it:
  * SQLite's busy handler waits up to BUSY_TIMEOUT_MS per try, and we try again
  * until the lock timeout, so a slow share does not surface as an error. */
@@ -896,7 +937,7 @@ begin_immediate (PdDatabase  *self,
 
   for (;;)
     {
-      int rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE;", NULL, NULL, NULL);
+      int rc = exec_before_deadline (self, "BEGIN IMMEDIATE;", deadline);
 
       if (rc == SQLITE_OK)
         return TRUE;
@@ -917,7 +958,7 @@ commit_with_retry (PdDatabase  *self,
 
   for (;;)
     {
-      int rc = sqlite3_exec (self->db, "COMMIT;", NULL, NULL, NULL);
+      int rc = exec_before_deadline (self, "COMMIT;", deadline);
 
       if (rc == SQLITE_OK)
         return TRUE;

@@ -11,4 +11,12 @@ gboolean _pd_migrations_apply (PdDatabase  *db,
                                int         *version,
                                GError     **error);
 
+/* For tests only: a migration applied as if it were a resource "NNNN-*.sql"
+ * shipped after the real ones; @number must be above the shipped migrations.
+ * The latest schema version follows. Clearing removes every added one.
+ * Call while no database is being opened. */
+void     _pd_migrations_add_for_testing   (int          number,
+                                           const char  *sql);
+void     _pd_migrations_clear_for_testing (void);
+
 G_END_DECLS

@@ -19,13 +19,19 @@ typedef struct
 {
   int   number;
   char *resource;
+  char *sql;        /* added for testing instead of a resource, or NULL */
 } Migration;
+
+/* Migrations added by _pd_migrations_add_for_testing(). */
+G_LOCK_DEFINE_STATIC (test_migrations);
+static GArray *test_migrations;
 
 static void
 migration_clear (gpointer data)
 {
   Migration *m = data;
   g_free (m->resource);
+  g_free (m->sql);
 }
 
 static int
@@ -55,28 +61,92 @@ list_migrations (void)
       if (end == names[i] || m.number <= 0)
         continue;
       m.resource = g_strdup_printf ("%s/%s", MIGRATIONS_PATH, names[i]);
+      m.sql = NULL;
       g_array_append_val (list, m);
     }
+
+  G_LOCK (test_migrations);
+  for (guint i = 0; test_migrations != NULL && i < test_migrations->len; i++)
+    {
+      const Migration *t = &g_array_index (test_migrations, Migration, i);
+      Migration m = { t->number, g_strdup (t->resource), g_strdup (t->sql) };
+
+      g_array_append_val (list, m);
+    }
+  G_UNLOCK (test_migrations);
 
   g_array_sort (list, migration_compare);
   return list;
 }
 
-int
-pd_database_get_latest_schema_version (void)
+static int
+get_shipped_schema_version (void)
 {
   static gsize latest = 0;
 
   /* Stored plus one, so that zero means "not read yet" for g_once_init. */
   if (g_once_init_enter (&latest))
     {
-      g_autoptr(GArray) list = list_migrations ();
-      gsize value = list->len ? g_array_index (list, Migration, list->len - 1).number : 0;
+      g_autoptr(GArray) list = NULL;
+      gsize value;
 
+      G_LOCK (test_migrations);
+      g_assert (test_migrations == NULL || test_migrations->len == 0);
+      G_UNLOCK (test_migrations);
+
+      list = list_migrations ();
+      value = list->len ? g_array_index (list, Migration, list->len - 1).number : 0;
       g_once_init_leave (&latest, value + 1);
     }
 
   return (int) latest - 1;
+}
+
+int
+pd_database_get_latest_schema_version (void)
+{
+  int latest = get_shipped_schema_version ();
+
+  G_LOCK (test_migrations);
+  for (guint i = 0; test_migrations != NULL && i < test_migrations->len; i++)
+    latest = MAX (latest, g_array_index (test_migrations, Migration, i).number);
+  G_UNLOCK (test_migrations);
+
+  return latest;
+}
+
+void
+_pd_migrations_add_for_testing (int         number,
+                                const char *sql)
+{
+  Migration m;
+
+  g_return_if_fail (sql != NULL);
+  g_return_if_fail (number > get_shipped_schema_version ());
+
+  m.number = number;
+  m.resource = g_strdup_printf ("(test migration %d)", number);
+  m.sql = g_strdup (sql);
+
+  G_LOCK (test_migrations);
+  if (test_migrations == NULL)
+    {
+      test_migrations = g_array_new (FALSE, FALSE, sizeof (Migration));
+      g_array_set_clear_func (test_migrations, migration_clear);
+    }
+  for (guint i = 0; i < test_migrations->len; i++)
+    if (g_array_index (test_migrations, Migration, i).number == number)
+      g_array_remove_index (test_migrations, i--);
+  g_array_append_val (test_migrations, m);
+  G_UNLOCK (test_migrations);
+}
+
+void
+_pd_migrations_clear_for_testing (void)
+{
+  G_LOCK (test_migrations);
+  g_clear_pointer (&test_migrations, g_array_unref);
+  G_UNLOCK (test_migrations);
 }
 
 static gboolean
@@ -151,10 +221,15 @@ apply_one (PdDatabase       *db,
   sqlite3 *handle = _pd_database_get_handle (db);
   gsize len;
 
-  bytes = g_resources_lookup_data (m->resource, 0, error);
-  if (bytes == NULL)
-    return FALSE;
-  sql = g_strndup (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+  if (m->sql != NULL)
+    sql = g_strdup (m->sql);
+  else
+    {
+      bytes = g_resources_lookup_data (m->resource, 0, error);
+      if (bytes == NULL)
+        return FALSE;
+      sql = g_strndup (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+    }
   set_version = g_strdup_printf ("PRAGMA user_version = %d;", m->number);
 
   if (!_pd_database_exec (db, "BEGIN IMMEDIATE;", error))
