@@ -1,6 +1,9 @@
 /* pd-core.h: everything of the core, for the UI, the CLI and the tests */
 #pragma once
 
+#include "pd-calendar.h"
+#include "pd-clocks.h"
+#include "pd-criteria.h"
 #include "pd-database.h"
 #include "pd-decision.h"
 #include "pd-document.h"
