@@ -6,6 +6,8 @@
 #include "pd-database-private.h"
 #include "pd-document.h"
 
+#include <string.h>
+
 struct _PdDocument
 {
   GObject  parent_instance;
@@ -229,4 +231,19 @@ pd_document_insert (PdTransaction           *tx,
     return 0;
 
   return id;
+}
+
+char *
+pd_document_store_dir_for (const char *database_path)
+{
+  g_autofree char *dir = g_path_get_dirname (database_path);
+  g_autofree char *base = g_path_get_basename (database_path);
+  g_autofree char *name = NULL;
+  char *dot = strrchr (base, '.');
+
+  /* "panel.sqlite" keeps "panel"; a name without an extension is kept whole. */
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  name = g_strconcat (base, ".paneldesk-files", NULL);
+  return g_build_filename (dir, name, NULL);
 }

@@ -36,6 +36,10 @@ const char  *pd_document_get_referral_reference (PdDocument *self); /* "" when n
 
 const char  *pd_document_kind_to_label        (const char *kind);
 
+/* The folder beside the database that keeps its attachments, each under its
+ * SHA-256: "/share/panel.sqlite" gives "/share/panel.paneldesk-files". */
+char        *pd_document_store_dir_for        (const char *database_path);
+
 PdDocument   *pd_document_load                (PdDatabase *db, gint64 id, GError **error);
 /* All documents, latest attached first. */
 PdRecordList *pd_document_list_new            (PdDatabase *db);

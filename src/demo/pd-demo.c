@@ -1,0 +1,534 @@
+/* pd-demo.c: a demonstration database full of made-up, anonymised cases
+ *
+ * Everything is written through the core's own calls, so the demo has the
+ * same ledger and audit trail as a real database. Referrals go in batches
+ * of a few thousand per transaction: one transaction for 100,000 rows would
+ * hold the journal for too long, one per row would take minutes on a share.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "pd-core.h"
+#include "pd-database-private.h"
+#include "pd-demo.h"
+#include "pd-demo-papers.h"
+#include "pd-demo-text.h"
+
+#define BATCH_SIZE 5000
+#define MEETING_EVERY_DAYS 28
+#define ITEMS_PER_MEETING_MAX 12
+
+/* A fixed "today", so the same number of referrals gives the same content. */
+#define ANCHOR_YEAR  2026
+#define ANCHOR_MONTH 11
+#define ANCHOR_DAY   16
+
+typedef struct
+{
+  guint        n_referrals;
+  GRand       *rand;
+  GDate        anchor;
+  guint        span_days;
+  PdDemoProgressFunc progress;
+  gpointer     progress_data;
+  GCancellable *cancellable;
+
+  gint64       chair_id;
+  gint64       admin_id;
+  GArray      *member_ids;      /* gint64 */
+
+  /* Filled as referrals go in, read by the meetings pass. */
+  GArray      *referral_ids;    /* gint64, oldest first */
+  GArray      *referral_days;   /* guint: days before the anchor it was received */
+  GPtrArray   *pseudonyms;
+  GPtrArray   *outcomes;        /* const char *: what the panel will recommend */
+
+  guint        next;            /* the next referral of the batch */
+  GPtrArray   *papers;
+} Demo;
+
+/* ----------------------------------------------------------- dates */
+
+/* The day @days_before the anchor; negative for days after it. */
+static char *
+day_text (Demo *demo,
+          int   days_before)
+{
+  GDate date = demo->anchor;
+
+  if (days_before >= 0)
+    g_date_subtract_days (&date, days_before);
+  else
+    g_date_add_days (&date, -days_before);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date),
+                          g_date_get_month (&date), g_date_get_day (&date));
+}
+
+static char *
+moment_text (Demo       *demo,
+             int         days_before,
+             const char *time)
+{
+  g_autofree char *day = day_text (demo, days_before);
+
+  return g_strdup_printf ("%sT%sZ", day, time);
+}
+
+/* Where in its life a referral received @age days ago has got to. */
+static const char *
+status_for_age (guint        age,
+                const char  *outcome)
+{
+  if (age < 6)
+    return "received";
+  if (age < 20)
+    return "information_requested";
+  if (age < 34)
+    return "on_agenda";
+  if (age < 41)
+    return "recommendation_made";
+  if (g_strcmp0 (outcome, "deferred") == 0)
+    return "information_requested";
+  if (age < 60)
+    return "decision_made";
+  if (age > 540)
+    return "closed";
+  if (g_strcmp0 (outcome, "no_review") == 0)
+    return "no_review";
+  return "review_commissioned";
+}
+
+static const char *
+pick_outcome (GRand *rand)
+{
+  int p = g_rand_int_range (rand, 0, 100);
+
+  if (p < 15)
+    return "scr";
+  if (p < 28)
+    return "silr";
+  if (p < 46)
+    return "practice_learning";
+  if (p < 54)
+    return "other_review";
+  if (p < 94)
+    return "no_review";
+  return "deferred";
+}
+
+static gboolean
+report (Demo        *demo,
+        double       fraction,
+        const char  *what,
+        GError     **error)
+{
+  if (demo->progress != NULL)
+    demo->progress (CLAMP (fraction, 0.0, 1.0), what, demo->progress_data);
+  return !g_cancellable_set_error_if_cancelled (demo->cancellable, error);
+}
+
+/* ---------------------------------------------------------- people */
+
+static gboolean
+write_people (PdTransaction  *tx,
+              gpointer        user_data,
+              GError        **error)
+{
+  Demo *demo = user_data;
+  const PdDemoPerson *people;
+  guint n_people, i;
+
+  people = pd_demo_text_people (&n_people);
+  for (i = 0; i < n_people; i++)
+    {
+      gint64 id = pd_person_insert (tx, people[i].login_name, people[i].display_name,
+                                    people[i].agency, people[i].role, error);
+      if (id == 0)
+        return FALSE;
+      if (people[i].role == PD_ROLE_CHAIR && demo->chair_id == 0)
+        demo->chair_id = id;
+      else if (people[i].role == PD_ROLE_ADMINISTRATOR && demo->admin_id == 0)
+        demo->admin_id = id;
+      else if (people[i].role == PD_ROLE_MEMBER)
+        g_array_append_val (demo->member_ids, id);
+    }
+  return pd_transaction_set_setting (tx, "board_name", "Northbridge Safeguarding Children Board", error);
+}
+
+/* ------------------------------------------------------- referrals */
+
+static gboolean
+write_referral_batch (PdTransaction  *tx,
+                      gpointer        user_data,
+                      GError        **error)
+{
+  Demo *demo = user_data;
+  guint end = MIN (demo->next + BATCH_SIZE, demo->n_referrals);
+  guint i;
+
+  for (i = demo->next; i < end; i++)
+    {
+      /* Spread evenly from the oldest (span_days ago) to the newest (today). */
+      guint age = demo->n_referrals > 1
+                ? (guint) ((guint64) demo->span_days * (demo->n_referrals - 1 - i) / (demo->n_referrals - 1))
+                : 0;
+      g_autofree char *pseudonym = pd_demo_text_pseudonym (i);
+      g_autofree char *initials = pd_demo_text_initials (demo->rand);
+      g_autofree char *referrer = pd_demo_text_referrer (demo->rand);
+      g_autofree char *received = day_text (demo, age);
+      g_autofree char *incident = day_text (demo, age + g_rand_int_range (demo->rand, 1, 15));
+      g_autofree char *deadline = NULL;
+      g_autofree char *narrative = NULL;
+      const char *outcome = pick_outcome (demo->rand);
+      const char *status = status_for_age (age, outcome);
+      PdReferralFields fields = { 0 };
+      gint64 id;
+
+      narrative = pd_demo_text_narrative (demo->rand, pseudonym, NULL);
+      /* The next clock of an open referral: 15 working days, about three weeks. */
+      if (age < 41)
+        deadline = day_text (demo, (int) age - 21);
+
+      fields.pseudonym = pseudonym;
+      fields.child_name = initials;
+      fields.date_received = received;
+      fields.date_of_incident = incident;
+      fields.referrer_name = referrer;
+      fields.referrer_agency = pd_demo_text_agency (demo->rand);
+      fields.status = status;
+      fields.framework = "england-2018";
+      fields.next_deadline = deadline;
+      fields.narrative = narrative;
+
+      id = pd_referral_insert (tx, &fields, NULL, error);
+      if (id == 0)
+        return FALSE;
+      g_array_append_val (demo->referral_ids, id);
+      g_array_append_val (demo->referral_days, age);
+      g_ptr_array_add (demo->pseudonyms, g_steal_pointer (&pseudonym));
+      g_ptr_array_add (demo->outcomes, (gpointer) outcome);
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------- meetings and decisions */
+
+typedef struct
+{
+  Demo  *demo;
+  guint  first_meeting;   /* meetings are numbered back from the newest: 0 is the latest */
+  guint  last_meeting;
+} MeetingBatch;
+
+static gboolean
+set_made_by (PdTransaction  *tx,
+             gint64          decision_id,
+             gint64          person_id,
+             GError        **error)
+{
+  PdDatabase *db = pd_transaction_get_database (tx);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _pd_database_prepare (db, "UPDATE decisions SET made_by = ?1 WHERE id = ?2;", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, decision_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _pd_database_fail (db, rc, error);
+  return TRUE;
+}
+
+/* Referrals received in the four weeks before a meeting come to it. */
+static gboolean
+write_meeting (PdTransaction  *tx,
+               Demo           *demo,
+               guint           meeting_age,
+               GError        **error)
+{
+  g_autofree char *starts = moment_text (demo, meeting_age, "10:00:00");
+  g_autofree char *ends = moment_text (demo, meeting_age, "12:30:00");
+  g_autofree char *title = NULL;
+  PdMeetingFields fields = { 0 };
+  const char *status;
+  gint64 meeting_id;
+  guint i, n_items = 0;
+
+  /* Meetings in the future are drafts; recent ones are held awaiting minutes. */
+  if (meeting_age == 0)
+    status = "agenda_published";
+  else if (meeting_age < MEETING_EVERY_DAYS)
+    status = "held";
+  else
+    status = "minutes_approved";
+
+  title = g_strdup ("Practice Review Panel");
+  fields.title = title;
+  fields.starts_at = starts;
+  fields.ends_at = ends;
+  fields.place = pd_demo_text_place (demo->rand);
+  fields.chair_id = demo->chair_id;
+  fields.status = status;
+  meeting_id = pd_meeting_insert (tx, &fields, error);
+  if (meeting_id == 0)
+    return FALSE;
+
+  if (pd_meeting_add_agenda_item (tx, meeting_id, "apologies", "Apologies and declarations of interest",
+                                  0, 5, error) == 0 ||
+      pd_meeting_add_agenda_item (tx, meeting_id, "minutes", "Minutes of the previous meeting",
+                                  0, 10, error) == 0)
+    return FALSE;
+
+  for (i = 0; i < demo->referral_ids->len && n_items < ITEMS_PER_MEETING_MAX; i++)
+    {
+      /* The newest referrals are at the end; walk those received in the window. */
+      guint index = demo->referral_ids->len - 1 - i;
+      guint age = g_array_index (demo->referral_days, guint, index);
+      gint64 referral_id = g_array_index (demo->referral_ids, gint64, index);
+      const char *pseudonym = g_ptr_array_index (demo->pseudonyms, index);
+      g_autofree char *item_title = NULL;
+      g_autofree char *rationale = NULL;
+      g_autofree char *made_at = NULL;
+      const char *outcome;
+      PdDecisionFields decision = { 0 };
+      gint64 decision_id;
+
+      if (age <= meeting_age + 6)
+        continue;
+      if (age > meeting_age + 6 + MEETING_EVERY_DAYS)
+        break;
+
+      item_title = g_strdup_printf ("New referral: %s", pseudonym);
+      if (pd_meeting_add_agenda_item (tx, meeting_id, "new_referral", item_title,
+                                      referral_id, 15, error) == 0)
+        return FALSE;
+      n_items++;
+
+      if (meeting_age == 0)
+        continue;  /* not yet discussed */
+
+      outcome = g_ptr_array_index (demo->outcomes, index);
+      rationale = pd_demo_text_rationale (demo->rand, "recommendation", outcome, pseudonym);
+      made_at = moment_text (demo, meeting_age, "11:00:00");
+      decision.referral_id = referral_id;
+      decision.meeting_id = meeting_id;
+      decision.kind = "recommendation";
+      decision.outcome = outcome;
+      decision.rationale = rationale;
+      decision.made_at = made_at;
+      if (pd_decision_insert (tx, &decision, error) == 0)
+        return FALSE;
+
+      /* The chair decides a few days after the panel recommends. */
+      if (meeting_age < 7)
+        continue;
+      g_free (rationale);
+      g_free (made_at);
+      rationale = pd_demo_text_rationale (demo->rand, "decision", outcome, pseudonym);
+      made_at = moment_text (demo, meeting_age - 3, "16:00:00");
+      decision.meeting_id = 0;
+      decision.kind = "decision";
+      decision.rationale = rationale;
+      decision.made_at = made_at;
+      decision_id = pd_decision_insert (tx, &decision, error);
+      if (decision_id == 0 || !set_made_by (tx, decision_id, demo->chair_id, error))
+        return FALSE;
+    }
+
+  if (pd_meeting_add_agenda_item (tx, meeting_id, "action_plan", "Action plan monitoring",
+                                  0, 20, error) == 0 ||
+      pd_meeting_add_agenda_item (tx, meeting_id, "other", "Any other business", 0, 10, error) == 0)
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+write_meeting_batch (PdTransaction  *tx,
+                     gpointer        user_data,
+                     GError        **error)
+{
+  MeetingBatch *batch = user_data;
+  guint m;
+
+  for (m = batch->first_meeting; m < batch->last_meeting; m++)
+    if (!write_meeting (tx, batch->demo, m * MEETING_EVERY_DAYS, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------ papers */
+
+static gboolean
+attach_paper (PdTransaction  *tx,
+              PdDemoPaper    *paper,
+              gint64          referral_id,
+              const char     *title,
+              GError        **error)
+{
+  PdDocumentFields fields = { 0 };
+
+  fields.referral_id = referral_id;
+  fields.title = title;
+  fields.kind = paper->kind;
+  fields.filename = paper->filename;
+  fields.size = paper->size;
+  fields.page_count = paper->page_count;
+  fields.sha256 = paper->sha256;
+  return pd_document_insert (tx, &fields, error) != 0;
+}
+
+static gboolean
+write_documents (PdTransaction  *tx,
+                 gpointer        user_data,
+                 GError        **error)
+{
+  Demo *demo = user_data;
+  guint i, r;
+
+  /* The full set belongs to the oldest case (Child A, whose review is done);
+   * the newest few referrals have their referral form and chronology, the
+   * same files stored once. */
+  for (i = 0; i < demo->papers->len; i++)
+    {
+      PdDemoPaper *paper = g_ptr_array_index (demo->papers, i);
+
+      if (!attach_paper (tx, paper, g_array_index (demo->referral_ids, gint64, 0), paper->title, error))
+        return FALSE;
+    }
+
+  for (r = 1; r <= MIN (4u, demo->referral_ids->len - 1); r++)
+    for (i = 0; i < MIN (2u, demo->papers->len); i++)
+      {
+        guint index = demo->referral_ids->len - r;
+        g_autofree char *title = g_strdup_printf ("%s: %s",
+                                                  i == 0 ? "Referral form" : "Integrated chronology",
+                                                  (const char *) g_ptr_array_index (demo->pseudonyms, index));
+
+        if (!attach_paper (tx, g_ptr_array_index (demo->papers, i),
+                           g_array_index (demo->referral_ids, gint64, index), title, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------- main */
+
+static void
+remove_database_files (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_unlink (path);
+  g_unlink (journal);
+}
+
+static gboolean
+fill (Demo        *demo,
+      PdDatabase  *db,
+      GError     **error)
+{
+  guint n_meetings, m;
+
+  if (!report (demo, 0.01, _("Adding the panel’s people"), error) ||
+      !pd_database_write (db, "Demo: people", write_people, demo, NULL, error))
+    return FALSE;
+
+  while (demo->next < demo->n_referrals)
+    {
+      if (!report (demo, 0.02 + 0.78 * demo->next / demo->n_referrals, _("Adding referrals"), error) ||
+          !pd_database_write (db, "Demo: referrals", write_referral_batch, demo, NULL, error))
+        return FALSE;
+      demo->next = MIN (demo->next + BATCH_SIZE, demo->n_referrals);
+    }
+
+  /* A meeting every four weeks over the demo's span, at most two years of them. */
+  n_meetings = MIN (demo->span_days, 730u) / MEETING_EVERY_DAYS + 1;
+  for (m = 0; m < n_meetings; m += 10)
+    {
+      MeetingBatch batch = { demo, m, MIN (m + 10, n_meetings) };
+
+      if (!report (demo, 0.80 + 0.12 * m / n_meetings, _("Adding meetings and decisions"), error) ||
+          !pd_database_write (db, "Demo: meetings", write_meeting_batch, &batch, NULL, error))
+        return FALSE;
+    }
+
+  if (!report (demo, 0.93, _("Drawing the papers"), error))
+    return FALSE;
+  {
+    g_autofree char *files_dir = pd_document_store_dir_for (pd_database_get_path (db));
+
+    demo->papers = pd_demo_papers_write (files_dir, error);
+    if (demo->papers == NULL)
+      return FALSE;
+    if (!pd_database_write (db, "Demo: papers", write_documents, demo, NULL, error))
+      return FALSE;
+  }
+
+  return report (demo, 1.0, _("Done"), error);
+}
+
+gboolean
+pd_demo_create (const char          *path,
+                guint                n_referrals,
+                PdDemoProgressFunc   progress,
+                gpointer             user_data,
+                GCancellable        *cancellable,
+                GError             **error)
+{
+  g_autoptr(PdDatabase) db = NULL;
+  Demo demo = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (n_referrals == 0)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("A demo database needs at least one referral."));
+      return FALSE;
+    }
+
+  db = pd_database_open (path, PD_OPEN_CREATE, error);
+  if (db == NULL)
+    return FALSE;
+
+  demo.n_referrals = n_referrals;
+  demo.rand = g_rand_new_with_seed (n_referrals);
+  g_date_clear (&demo.anchor, 1);
+  g_date_set_dmy (&demo.anchor, ANCHOR_DAY, ANCHOR_MONTH, ANCHOR_YEAR);
+  /* A small demo covers eighteen months; a large one a decade of referrals. */
+  demo.span_days = n_referrals <= 500 ? 540 : 3650;
+  demo.progress = progress;
+  demo.progress_data = user_data;
+  demo.cancellable = cancellable;
+  demo.member_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  demo.referral_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_referrals);
+  demo.referral_days = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_referrals);
+  demo.pseudonyms = g_ptr_array_new_full (n_referrals, g_free);
+  demo.outcomes = g_ptr_array_sized_new (n_referrals);
+
+  ok = fill (&demo, db, error);
+
+  if (!ok)
+    {
+      g_autofree char *files_dir = pd_document_store_dir_for (path);
+
+      pd_demo_papers_remove (demo.papers, files_dir);
+      g_clear_object (&db);
+      remove_database_files (path);
+    }
+
+  g_clear_pointer (&demo.papers, g_ptr_array_unref);
+  g_ptr_array_unref (demo.pseudonyms);
+  g_ptr_array_unref (demo.outcomes);
+  g_array_unref (demo.referral_days);
+  g_array_unref (demo.referral_ids);
+  g_array_unref (demo.member_ids);
+  g_rand_free (demo.rand);
+  return ok;
+}

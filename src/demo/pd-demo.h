@@ -1,0 +1,25 @@
+/* pd-demo.h: a demonstration database full of made-up, anonymised cases */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Called as the work goes on: @fraction from 0 to 1, @what a short translated text. */
+typedef void (*PdDemoProgressFunc) (double      fraction,
+                                    const char *what,
+                                    gpointer    user_data);
+
+/* Creates a new database at @path (refusing an existing file), the caller's
+ * login as its administrator, and fills it with @n_referrals referrals and
+ * their people, meetings, decisions and papers. The papers go into the
+ * "<name>.paneldesk-files" folder beside it. The same @n_referrals gives the
+ * same content. On failure or cancellation nothing is left behind. */
+gboolean pd_demo_create (const char          *path,
+                         guint                n_referrals,
+                         PdDemoProgressFunc   progress,
+                         gpointer             user_data,
+                         GCancellable        *cancellable,
+                         GError             **error);
+
+G_END_DECLS
