@@ -1,0 +1,140 @@
+/* pd-referrals-view.c: the referrals of the database in a table, loaded on demand */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-format.h"
+#include "pd-record-table.h"
+#include "pd-referrals-view.h"
+
+struct _PdReferralsView
+{
+  AdwBin         parent_instance;
+
+  PdRecordTable *table;
+  PdDatabase    *db;
+};
+
+G_DEFINE_FINAL_TYPE (PdReferralsView, pd_referrals_view, ADW_TYPE_BIN)
+
+static char *
+reference_text (gpointer item)
+{
+  return g_strdup (pd_referral_get_reference (item));
+}
+
+static char *
+child_text (gpointer item)
+{
+  return g_strdup (pd_referral_get_pseudonym (item));
+}
+
+static char *
+status_text (gpointer item)
+{
+  return g_strdup (pd_referral_status_to_label (pd_referral_get_status (item)));
+}
+
+static char *
+received_text (gpointer item)
+{
+  return pd_format_date (pd_referral_get_date_received (item));
+}
+
+static char *
+deadline_text (gpointer item)
+{
+  const char *deadline = pd_referral_get_next_deadline (item);
+
+  if (deadline == NULL || *deadline == '\0')
+    return g_strdup ("—");
+  return pd_format_date (deadline);
+}
+
+static char *
+referrer_text (gpointer item)
+{
+  return g_strdup (pd_referral_get_referrer_agency (item));
+}
+
+void
+pd_referrals_view_set_database (PdReferralsView *self,
+                                PdDatabase *db)
+{
+  g_autoptr(PdRecordList) list = NULL;
+
+  g_return_if_fail (PD_IS_REFERRALS_VIEW (self));
+  g_return_if_fail (db == NULL || PD_IS_DATABASE (db));
+
+  if (!g_set_object (&self->db, db))
+    return;
+
+  /* A list of ids; each row loads when it scrolls into sight. */
+  if (db != NULL)
+    list = pd_referral_list_new (db);
+  pd_record_table_set_list (self->table, list);
+}
+
+PdDatabase *
+pd_referrals_view_get_database (PdReferralsView *self)
+{
+  g_return_val_if_fail (PD_IS_REFERRALS_VIEW (self), NULL);
+
+  return self->db;
+}
+
+guint
+pd_referrals_view_get_n_rows (PdReferralsView *self)
+{
+  g_return_val_if_fail (PD_IS_REFERRALS_VIEW (self), 0);
+
+  return pd_record_table_get_n_rows (self->table);
+}
+
+const char *
+pd_referrals_view_get_shown (PdReferralsView *self)
+{
+  g_return_val_if_fail (PD_IS_REFERRALS_VIEW (self), NULL);
+
+  return pd_record_table_get_shown (self->table);
+}
+
+static void
+pd_referrals_view_dispose (GObject *object)
+{
+  PdReferralsView *self = PD_REFERRALS_VIEW (object);
+
+  g_clear_object (&self->db);
+  /* AdwBin unparents its child itself; take the table away first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_REFERRALS_VIEW);
+
+  G_OBJECT_CLASS (pd_referrals_view_parent_class)->dispose (object);
+}
+
+static void
+pd_referrals_view_class_init (PdReferralsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pd_referrals_view_dispose;
+
+  g_type_ensure (PD_TYPE_RECORD_TABLE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/paneldesk/PanelDesk/referrals/pd-referrals-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PdReferralsView, table);
+}
+
+static void
+pd_referrals_view_init (PdReferralsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  pd_record_table_append_column (self->table, _("Reference"), reference_text, FALSE);
+  pd_record_table_append_column (self->table, _("Child"), child_text, TRUE);
+  pd_record_table_append_column (self->table, _("Status"), status_text, FALSE);
+  pd_record_table_append_column (self->table, _("Received"), received_text, FALSE);
+  pd_record_table_append_column (self->table, _("Next deadline"), deadline_text, FALSE);
+  pd_record_table_append_column (self->table, _("Referred by"), referrer_text, TRUE);
+}

@@ -1,0 +1,22 @@
+/* pd-referrals-view.h: the Referrals view */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pd-core.h"
+
+G_BEGIN_DECLS
+
+#define PD_TYPE_REFERRALS_VIEW (pd_referrals_view_get_type ())
+G_DECLARE_FINAL_TYPE (PdReferralsView, pd_referrals_view, PD, REFERRALS_VIEW, AdwBin)
+
+/* Shows the referrals of @db, or nothing when @db is NULL. */
+void        pd_referrals_view_set_database (PdReferralsView *self,
+                                     PdDatabase *db);
+PdDatabase *pd_referrals_view_get_database (PdReferralsView *self);
+/* How many rows the list has. */
+guint       pd_referrals_view_get_n_rows   (PdReferralsView *self);
+/* "list" or "empty" */
+const char *pd_referrals_view_get_shown    (PdReferralsView *self);
+
+G_END_DECLS

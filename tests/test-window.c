@@ -1,0 +1,286 @@
+/* test-window.c: the real window from the UI library, on a temporary database */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "pd-application.h"
+#include "pd-core.h"
+#include "pd-window.h"
+
+#define N_REFERRALS 12
+#define TIMEOUT_MS  10000
+
+static PdApplication *app;
+static char *tmp_dir;
+
+/* Iterate the main context until @cond holds, or TIMEOUT_MS pass. */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+wait_for (Condition cond,
+          gpointer  data)
+{
+  gint64 end = g_get_monotonic_time () + TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  guint wake_id = g_timeout_add (10, wake_up, NULL);
+  gboolean ok;
+
+  while (!(ok = cond (data)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake_id);
+  return ok;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+is_not_busy (gpointer data)
+{
+  return !pd_window_is_busy (PD_WINDOW (data));
+}
+
+static gboolean
+shows_error (gpointer data)
+{
+  return g_strcmp0 (pd_window_get_page (PD_WINDOW (data)), "error") == 0;
+}
+
+/* Fixtures */
+
+static gboolean
+add_referrals (PdTransaction  *tx,
+               gpointer        user_data,
+               GError        **error)
+{
+  for (guint i = 0; i < N_REFERRALS; i++)
+    {
+      g_autofree char *pseudonym = g_strdup_printf ("Child %c", 'A' + i);
+      g_autofree char *received = g_strdup_printf ("2026-03-%02u", i + 1);
+      PdReferralFields fields = {
+        .pseudonym = pseudonym,
+        .date_received = received,
+        .referrer_agency = "Police",
+      };
+
+      if (pd_referral_insert (tx, &fields, NULL, error) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+make_database (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = pd_database_open (path, PD_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+
+  pd_database_write (db, "Test referrals", add_referrals, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static PdWindow *
+make_window (void)
+{
+  PdWindow *window = pd_window_new (GTK_APPLICATION (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+
+  return window;
+}
+
+/* Tests */
+
+static void
+test_welcome (void)
+{
+  PdWindow *window = make_window ();
+
+  pd_window_show_welcome (window);
+  g_assert_cmpstr (pd_window_get_page (window), ==, "welcome");
+  g_assert_null (pd_window_get_database (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_views (void)
+{
+  static const char *views[] = { "referrals", "meetings", "decisions", "documents" };
+  g_autofree char *path = make_database ("views.paneldesk");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last = NULL;
+  PdWindow *window = make_window ();
+  GtkWidget *shown[G_N_ELEMENTS (views)];
+
+  pd_window_open_path (window, path);
+  g_assert_cmpstr (pd_window_get_page (window), ==, "main");
+  g_assert_nonnull (pd_window_get_database (window));
+
+  /* The integrity check runs on a worker thread and finds nothing. */
+  g_assert_true (wait_for (is_not_busy, window));
+  g_assert_cmpstr (pd_window_get_page (window), ==, "main");
+
+  last = g_settings_get_string (settings, "last-database");
+  g_assert_cmpstr (last, ==, path);
+
+  shown[0] = GTK_WIDGET (pd_window_get_referrals_view (window));
+  shown[1] = GTK_WIDGET (pd_window_get_agenda_view (window));
+  shown[2] = GTK_WIDGET (pd_window_get_decisions_view (window));
+  shown[3] = GTK_WIDGET (pd_window_get_documents_view (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]);
+      g_assert_cmpstr (pd_window_get_view (window), ==, views[i]);
+      g_assert_true (wait_for (is_mapped, shown[i]));
+    }
+
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (pd_window_get_referrals_view (window)), ==, N_REFERRALS);
+  g_assert_cmpstr (pd_referrals_view_get_shown (pd_window_get_referrals_view (window)), ==, "list");
+  g_assert_cmpuint (pd_agenda_view_get_n_rows (pd_window_get_agenda_view (window)), ==, 0);
+  g_assert_cmpstr (pd_agenda_view_get_shown (pd_window_get_agenda_view (window)), ==, "empty");
+  g_assert_cmpstr (pd_decisions_view_get_shown (pd_window_get_decisions_view (window)), ==, "empty");
+  g_assert_cmpstr (pd_documents_view_get_shown (pd_window_get_documents_view (window)), ==, "empty");
+
+  /* Back to the referrals by the Ctrl+1 action. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "referrals");
+  g_assert_true (wait_for (is_mapped, shown[0]));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A database opened read-only says so in a banner; a writable one does not. */
+static void
+test_read_only_banner (void)
+{
+  g_autofree char *path = make_database ("read-only.paneldesk");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) writable = pd_database_open (path, PD_OPEN_SKIP_QUICK_CHECK, &error);
+  g_autoptr(PdDatabase) read_only = NULL;
+  PdWindow *window = make_window ();
+
+  g_assert_no_error (error);
+  pd_window_set_database (window, writable);
+  g_assert_null (pd_window_get_banner_message (window));
+
+  read_only = pd_database_open (path, PD_OPEN_READ_ONLY | PD_OPEN_SKIP_QUICK_CHECK, &error);
+  g_assert_no_error (error);
+  pd_window_set_database (window, read_only);
+  g_assert_nonnull (pd_window_get_banner_message (window));
+  g_assert_nonnull (strstr (pd_window_get_banner_message (window), "read-only"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "notes.paneldesk", NULL);
+  g_autoptr(GError) error = NULL;
+  PdWindow *window = make_window ();
+
+  g_file_set_contents (path, "These are meeting notes, not a database.\n", -1, &error);
+  g_assert_no_error (error);
+
+  pd_window_open_path (window, path);
+  g_assert_true (wait_for (shows_error, window));
+  g_assert_null (pd_window_get_database (window));
+  g_assert_nonnull (pd_window_get_error_message (window));
+  g_assert_cmpstr (pd_window_get_error_message (window), !=, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_missing_file (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "gone.paneldesk", NULL);
+  PdWindow *window = make_window ();
+
+  pd_window_open_path (window, path);
+  g_assert_true (wait_for (shows_error, window));
+  g_assert_null (pd_window_get_database (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Without a D-Bus session GTK warns; that is not what these tests test. */
+static gboolean
+log_is_fatal (const char     *log_domain,
+              GLogLevelFlags  log_level,
+              const char     *message,
+              gpointer        user_data)
+{
+  return strstr (message, "session bus") == NULL;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (log_is_fatal, NULL);
+
+  tmp_dir = g_dir_make_tmp ("panel-desk-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  app = pd_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  /* Keep the application alive between the tests' windows. */
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/window/welcome", test_welcome);
+  g_test_add_func ("/window/views", test_views);
+  g_test_add_func ("/window/read-only-banner", test_read_only_banner);
+  g_test_add_func ("/window/not-a-database", test_not_a_database);
+  g_test_add_func ("/window/missing-file", test_missing_file);
+
+  result = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+
+  return result;
+}
