@@ -1,0 +1,504 @@
+/* test-cli.c: panel-desk-admin's commands and exit codes, run as a user would */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static const char *admin;
+static char *tmp_dir;
+
+typedef struct
+{
+  int   status;   /* the exit code */
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs panel-desk-admin with the NULL-terminated arguments, in tmp_dir. */
+static void
+run_admin (Run *run,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int wait_status;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) admin);
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (tmp_dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  /* A crash is never an answer: it must have exited. */
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+path_in_tmp (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+/* A demo database, made once for the tests that read one. */
+static const char *
+demo_path (void)
+{
+  static char *path;
+
+  if (path == NULL)
+    {
+      g_auto(Run) run = { 0 };
+
+      path = path_in_tmp ("demo.paneldesk");
+      run_admin (&run, "demo", path, "--referrals", "30", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+    }
+  return path;
+}
+
+static char *
+copy_of_demo (const char *name)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = path_in_tmp (name);
+  gsize length;
+
+  g_file_get_contents (demo_path (), &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Tests */
+
+static void
+test_help (void)
+{
+  static const char *commands[] = { "init", "demo", "check", "backup" };
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_admin (&run, "--help", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      g_assert_nonnull (strstr (run.out, commands[i]));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_auto(Run) help = { 0 };
+      g_autofree char *usage = g_strdup_printf ("panel-desk-admin %s ", commands[i]);
+
+      run_admin (&run, commands[i], "--help", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, usage));
+
+      /* "help COMMAND" says the same. */
+      run_admin (&help, "help", commands[i], NULL);
+      g_assert_cmpint (help.status, ==, 0);
+      g_assert_cmpstr (help.out, ==, run.out);
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_admin (&run, "--version", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "panel-desk-admin "));
+  }
+}
+
+static void
+test_bad_usage (void)
+{
+  g_auto(Run) none = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) extra = { 0 };
+  g_auto(Run) option = { 0 };
+  g_auto(Run) number = { 0 };
+  g_auto(Run) zero = { 0 };
+
+  run_admin (&none, NULL);
+  g_assert_cmpint (none.status, ==, 2);
+
+  run_admin (&unknown, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+  /* Errors are one line, named after the program. */
+  g_assert_true (g_str_has_prefix (unknown.err, "panel-desk-admin: "));
+  g_assert_nonnull (strchr (unknown.err, '\n'));
+  g_assert_cmpstr (strchr (unknown.err, '\n') + 1, ==, "");
+
+  run_admin (&missing, "check", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+
+  run_admin (&extra, "init", "a", "b", NULL);
+  g_assert_cmpint (extra.status, ==, 2);
+
+  run_admin (&option, "check", "--no-such-option", "x", NULL);
+  g_assert_cmpint (option.status, ==, 2);
+
+  run_admin (&number, "demo", "never.paneldesk", "--referrals", "abc", NULL);
+  g_assert_cmpint (number.status, ==, 2);
+  g_assert_nonnull (strstr (number.err, "abc"));
+
+  run_admin (&zero, "demo", "never.paneldesk", "--referrals", "0", NULL);
+  g_assert_cmpint (zero.status, ==, 2);
+
+  /* Bad usage made nothing. */
+  g_assert_false (g_file_test ("never.paneldesk", G_FILE_TEST_EXISTS));
+}
+
+static void
+test_init (void)
+{
+  g_autofree char *path = path_in_tmp ("init.paneldesk");
+  g_auto(Run) init = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) check = { 0 };
+
+  run_admin (&init, "init", path, NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* An existing database is never overwritten. */
+  run_admin (&again, "init", path, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already exists"));
+
+  run_admin (&check, "check", path, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_nonnull (strstr (check.out, "integrity_check: ok"));
+  g_assert_nonnull (strstr (check.out, "foreign_key_check: ok"));
+  g_assert_nonnull (strstr (check.out, "people: 1\n"));
+  g_assert_nonnull (strstr (check.out, "referrals: 0\n"));
+  g_assert_nonnull (strstr (check.out, "schema version: "));
+  g_assert_nonnull (strstr (check.out, "journal mode: delete\n"));
+  g_assert_nonnull (strstr (check.out, "file system: "));
+  g_assert_nonnull (strstr (check.out, "ledger: "));
+  g_assert_nonnull (strstr (check.out, "All is well.\n"));
+  g_assert_null (strstr (check.out, "problem"));
+}
+
+static void
+test_demo (void)
+{
+  g_auto(Run) check = { 0 };
+  g_autofree char *files = path_in_tmp ("demo.paneldesk-files");
+
+  run_admin (&check, "check", demo_path (), NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_nonnull (strstr (check.out, "referrals: 30\n"));
+  g_assert_nonnull (strstr (check.out, "All is well."));
+  /* Its papers are kept beside it. */
+  g_assert_true (g_file_test (files, G_FILE_TEST_IS_DIR));
+
+  /* Nothing is made over an existing database. */
+  {
+    g_auto(Run) again = { 0 };
+
+    run_admin (&again, "demo", demo_path (), "--referrals", "3", NULL);
+    g_assert_cmpint (again.status, ==, 1);
+    g_assert_true (g_str_has_prefix (again.err, "panel-desk-admin: "));
+  }
+}
+
+static void
+test_check_refuses_bad_files (void)
+{
+  g_autofree char *text = path_in_tmp ("notes.txt");
+  g_autofree char *empty = path_in_tmp ("empty.paneldesk");
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) not_db = { 0 };
+  g_auto(Run) zero = { 0 };
+
+  run_admin (&missing, "check", "nowhere.paneldesk", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.out, "not found"));
+
+  g_file_set_contents (text, "Agenda for Tuesday\n", -1, &error);
+  g_assert_no_error (error);
+  run_admin (&not_db, "check", text, NULL);
+  g_assert_cmpint (not_db.status, ==, 1);
+  g_assert_nonnull (strstr (not_db.out, "not a Panel Desk database"));
+
+  g_file_set_contents (empty, "", 0, &error);
+  g_assert_no_error (error);
+  run_admin (&zero, "check", empty, NULL);
+  g_assert_cmpint (zero.status, ==, 1);
+}
+
+/* XOR every byte of pages @first to @last (1-based; 0 or less counts back
+ * from the last page) with 0x5A. */
+static void
+flip_pages (const char *path,
+            int         first,
+            int         last)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length, page_size, i;
+  int n_pages;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  page_size = ((guchar) contents[16] << 8) | (guchar) contents[17];
+  n_pages = length / page_size;
+  if (first <= 0)
+    first += n_pages;
+  if (last <= 0)
+    last += n_pages;
+  g_assert_cmpint (first, >=, 1);
+  g_assert_cmpuint (length, >=, page_size * last);
+  for (i = page_size * (first - 1); i < page_size * last; i++)
+    contents[i] ^= 0x5A;
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Runs @sql on the database at @path with SQLite itself, as another program
+ * (or a damaged network share) might. */
+static void
+execute_sql (const char *path,
+             const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* The page where the b-tree of table or index @name starts. */
+static int
+root_page (const char *path,
+           const char *name)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int page;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = ?;",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (page, >, 1);
+  return page;
+}
+
+static void
+test_check_finds_damage (void)
+{
+  g_autofree char *early = copy_of_demo ("flipped-early.paneldesk");
+  g_autofree char *late = copy_of_demo ("flipped-late.paneldesk");
+  g_autofree char *truncated = copy_of_demo ("truncated.paneldesk");
+  g_auto(Run) early_run = { 0 };
+  g_auto(Run) late_run = { 0 };
+  g_auto(Run) truncated_run = { 0 };
+  GStatBuf st;
+
+  /* Pages near the start hold the schema and the first tables. */
+  flip_pages (early, 2, 4);
+  run_admin (&early_run, "check", early, NULL);
+  g_assert_cmpint (early_run.status, ==, 1);
+  g_assert_nonnull (strstr (early_run.out, "problem: "));
+
+  /* Pages near the end hold the last rows and indexes. */
+  flip_pages (late, -3, -1);
+  run_admin (&late_run, "check", late, NULL);
+  g_assert_cmpint (late_run.status, ==, 1);
+  g_assert_nonnull (strstr (late_run.out, "problem: "));
+  g_assert_null (strstr (late_run.out, "All is well."));
+
+  /* Pages that are b-trees for sure, the schema intact: the file still
+   * opens and integrity_check lists what it finds. */
+  {
+    g_autofree char *roots = copy_of_demo ("flipped-roots.paneldesk");
+    g_auto(Run) roots_run = { 0 };
+    int table = root_page (roots, "referrals");
+    int index = root_page (roots, "audit_log_ledger");
+
+    flip_pages (roots, table, table);
+    flip_pages (roots, index, index);
+    run_admin (&roots_run, "check", roots, NULL);
+    g_assert_cmpint (roots_run.status, ==, 1);
+    g_assert_nonnull (strstr (roots_run.out, "schema version: "));
+    g_assert_nonnull (strstr (roots_run.out, "problem: integrity_check: "));
+    g_assert_nonnull (strstr (roots_run.out, "problems found."));
+  }
+
+  g_assert_cmpint (g_stat (truncated, &st), ==, 0);
+  g_assert_cmpint (truncate (truncated, st.st_size / 2), ==, 0);
+  run_admin (&truncated_run, "check", truncated, NULL);
+  g_assert_cmpint (truncated_run.status, ==, 1);
+}
+
+/* Damage SQLite cannot see: the ledger of commits and the schema version. */
+static void
+test_check_finds_lost_commits (void)
+{
+  g_autofree char *lost = copy_of_demo ("lost-commit.paneldesk");
+  g_autofree char *newer = copy_of_demo ("newer.paneldesk");
+  g_autofree char *wal = copy_of_demo ("wal.paneldesk");
+  g_auto(Run) lost_run = { 0 };
+  g_auto(Run) newer_run = { 0 };
+  g_auto(Run) wal_run = { 0 };
+
+  /* A commit that vanished, as a network share may lose one. */
+  execute_sql (lost, "DELETE FROM ledger WHERE seq = 2;");
+  run_admin (&lost_run, "check", lost, NULL);
+  g_assert_cmpint (lost_run.status, ==, 1);
+  g_assert_nonnull (strstr (lost_run.out, "integrity_check: ok\n"));
+  g_assert_nonnull (strstr (lost_run.out, "problem: foreign_key_check: "));
+  g_assert_nonnull (strstr (lost_run.out, "problem: ledger: 1 entries between"));
+  g_assert_nonnull (strstr (lost_run.out, "problem: audit_log: "));
+
+  execute_sql (newer, "PRAGMA user_version = 999;");
+  run_admin (&newer_run, "check", newer, NULL);
+  g_assert_cmpint (newer_run.status, ==, 1);
+  g_assert_nonnull (strstr (newer_run.out, "problem: "));
+
+  execute_sql (wal, "PRAGMA journal_mode = WAL;");
+  run_admin (&wal_run, "check", wal, NULL);
+  g_assert_cmpint (wal_run.status, ==, 1);
+  g_assert_nonnull (strstr (wal_run.out, "problem: "));
+}
+
+static void
+test_backup (void)
+{
+  g_autofree char *dest = path_in_tmp ("backup.paneldesk");
+  g_auto(Run) backup = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) from_bad = { 0 };
+
+  run_admin (&backup, "backup", demo_path (), dest, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  g_assert_true (g_file_test (dest, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test ("backup.paneldesk.partial", G_FILE_TEST_EXISTS));
+
+  run_admin (&check, "check", dest, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_nonnull (strstr (check.out, "referrals: 30\n"));
+
+  /* An existing file is never overwritten by a backup. */
+  {
+    g_autofree char *notes = path_in_tmp ("notes-kept.txt");
+    g_autofree char *contents = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_file_set_contents (notes, "Keep me\n", -1, &error);
+    g_assert_no_error (error);
+    run_admin (&again, "backup", demo_path (), notes, NULL);
+    g_assert_cmpint (again.status, ==, 1);
+    g_assert_nonnull (strstr (again.err, "already exists"));
+    g_file_get_contents (notes, &contents, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (contents, ==, "Keep me\n");
+  }
+
+  /* Nothing is left from a backup that could not be made. */
+  run_admin (&from_bad, "backup", "nowhere.paneldesk", "other.paneldesk", NULL);
+  g_assert_cmpint (from_bad.status, ==, 1);
+  g_assert_false (g_file_test ("other.paneldesk", G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("other.paneldesk.partial", G_FILE_TEST_EXISTS));
+
+  {
+    g_autofree char *broken = copy_of_demo ("broken-source.paneldesk");
+    g_auto(Run) broken_run = { 0 };
+    int table = root_page (broken, "referrals");
+
+    flip_pages (broken, table, table);
+    run_admin (&broken_run, "backup", broken, "broken-copy.paneldesk", NULL);
+    g_assert_cmpint (broken_run.status, ==, 1);
+    g_assert_false (g_file_test ("broken-copy.paneldesk", G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test ("broken-copy.paneldesk.partial", G_FILE_TEST_EXISTS));
+  }
+
+  {
+    g_auto(Run) usage = { 0 };
+
+    run_admin (&usage, "backup", demo_path (), NULL);
+    g_assert_cmpint (usage.status, ==, 2);
+  }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+
+  admin = g_getenv ("PANEL_DESK_ADMIN");
+  g_assert_nonnull (admin);
+  tmp_dir = g_dir_make_tmp ("panel-desk-test-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chdir (tmp_dir), ==, 0);
+
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/bad-usage", test_bad_usage);
+  g_test_add_func ("/cli/init", test_init);
+  g_test_add_func ("/cli/demo", test_demo);
+  g_test_add_func ("/cli/check/bad-files", test_check_refuses_bad_files);
+  g_test_add_func ("/cli/check/damage", test_check_finds_damage);
+  g_test_add_func ("/cli/check/lost-commits", test_check_finds_lost_commits);
+  g_test_add_func ("/cli/backup", test_backup);
+
+  result = g_test_run ();
+
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return result;
+}
