@@ -229,9 +229,14 @@ set_made_by (PdTransaction  *tx,
              GError        **error)
 {
   PdDatabase *db = pd_transaction_get_database (tx);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
+  before = pd_transaction_row_json (tx, "decisions", decision_id, error);
+  if (before == NULL)
+    return FALSE;
   stmt = _pd_database_prepare (db, "UPDATE decisions SET made_by = ?1 WHERE id = ?2;", error);
   if (stmt == NULL)
     return FALSE;
@@ -241,7 +246,11 @@ set_made_by (PdTransaction  *tx,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return _pd_database_fail (db, rc, error);
-  return TRUE;
+
+  /* Written as the demo's chair or administrator made it; audited like any change. */
+  after = pd_transaction_row_json (tx, "decisions", decision_id, error);
+  return after != NULL &&
+         pd_transaction_audit (tx, "decision", decision_id, "update", before, after, error);
 }
 
 /* Referrals received in the four weeks before a meeting come to it. */
@@ -321,7 +330,9 @@ write_meeting (PdTransaction  *tx,
       decision.outcome = outcome;
       decision.rationale = rationale;
       decision.made_at = made_at;
-      if (pd_decision_insert (tx, &decision, error) == 0)
+      /* The business unit's administrator records the panel's recommendation. */
+      decision_id = pd_decision_insert (tx, &decision, error);
+      if (decision_id == 0 || !set_made_by (tx, decision_id, demo->admin_id, error))
         return FALSE;
 
       /* The chair decides a few days after the panel recommends. */

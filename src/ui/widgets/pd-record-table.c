@@ -18,6 +18,7 @@ struct _PdRecordTable
 
   PdRecordList  *list;
   gulong         items_changed_id;
+  gboolean       model_attached;  /* the column view has the list (once shown) */
 };
 
 G_DEFINE_FINAL_TYPE (PdRecordTable, pd_record_table, ADW_TYPE_BIN)
@@ -50,6 +51,33 @@ on_items_changed (GListModel    *model,
   update_shown (self);
 }
 
+/* GTK 4.8 builds and measures up to 200 rows of a list as soon as it has a
+ * model, shown or not; so a hidden view's table gets its model when it
+ * first appears, and a database with thousands of decisions does not slow
+ * the start of the referrals the user looks at. */
+static void
+attach_model (PdRecordTable *self)
+{
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  if (self->list == NULL || self->model_attached)
+    return;
+
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  self->model_attached = TRUE;
+}
+
+static void
+pd_record_table_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (pd_record_table_parent_class)->map (widget);
+
+  attach_model (PD_RECORD_TABLE (widget));
+}
+
 void
 pd_record_table_set_list (PdRecordTable *self,
                           PdRecordList  *list)
@@ -64,17 +92,14 @@ pd_record_table_set_list (PdRecordTable *self,
     g_clear_signal_handler (&self->items_changed_id, self->list);
   g_set_object (&self->list, list);
   gtk_column_view_set_model (self->column_view, NULL);
+  self->model_attached = FALSE;
 
   if (list != NULL)
     {
-      g_autoptr(GtkSingleSelection) selection = NULL;
-
       self->items_changed_id = g_signal_connect (list, "items-changed",
                                                  G_CALLBACK (on_items_changed), self);
-      selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (list)));
-      gtk_single_selection_set_autoselect (selection, FALSE);
-      gtk_single_selection_set_can_unselect (selection, TRUE);
-      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        attach_model (self);
     }
 
   update_shown (self);
@@ -191,6 +216,7 @@ pd_record_table_class_init (PdRecordTableClass *klass)
   object_class->dispose = pd_record_table_dispose;
   object_class->get_property = pd_record_table_get_property;
   object_class->set_property = pd_record_table_set_property;
+  widget_class->map = pd_record_table_map;
 
   properties[PROP_EMPTY_ICON_NAME] =
     g_param_spec_string ("empty-icon-name", NULL, NULL, NULL,
