@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """Counts meson's test results from testlog.json and prints the closing line
-"N passed, N failed[, N skipped]". Exits 1 when anything failed or nothing ran."""
+"N passed, N failed[, N skipped]". Benchmarks' `metric NAME VALUE UNIT` lines
+are repeated above it, so `build-aux/test --benchmark` shows the numbers.
+Exits 1 when anything failed or nothing ran."""
 import json
 import sys
 
@@ -15,7 +17,11 @@ def main(path):
                 line = line.strip()
                 if not line:
                     continue
-                result = json.loads(line).get("result")
+                entry = json.loads(line)
+                for output in (entry.get("stdout") or "").splitlines():
+                    if output.startswith("metric "):
+                        print(output)
+                result = entry.get("result")
                 if result in PASSED:
                     passed += 1
                 elif result in SKIPPED:
