@@ -2,24 +2,7 @@
 #include <string.h>
 
 #include "pd-core.h"
-
-static GDate
-day (const char *text)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  if (!pd_calendar_parse_date (text, &date))
-    g_error ("not a date: %s", text);
-  return date;
-}
-
-static char *
-format (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
-}
+#include "pd-test-util.h"
 
 static void
 assert_add (PdCalendar *calendar,
@@ -27,12 +10,12 @@ assert_add (PdCalendar *calendar,
             guint       n,
             const char *expected)
 {
-  GDate start = day (from);
+  GDate start = pd_test_day (from);
   GDate result;
   g_autofree char *text = NULL;
 
   pd_calendar_add_working_days (calendar, &start, n, &result);
-  text = format (&result);
+  text = pd_test_format_day (&result);
   if (strcmp (text, expected) != 0)
     g_error ("%s + %u working days: got %s, expected %s", from, n, text, expected);
 
@@ -44,7 +27,7 @@ static gboolean
 working (PdCalendar *calendar,
          const char *text)
 {
-  GDate date = day (text);
+  GDate date = pd_test_day (text);
   return pd_calendar_is_working_day (calendar, &date);
 }
 
@@ -205,7 +188,7 @@ test_shipped_list_matches_the_rules (void)
 
           if (is != should)
             {
-              g_autofree char *text = format (&date);
+              g_autofree char *text = pd_test_format_day (&date);
               g_error ("%s: the shipped list says %s, the rules %s", text,
                        is ? "a bank holiday" : "not", should ? "a bank holiday" : "not");
             }
@@ -232,7 +215,7 @@ test_special_years (void)
   /* 2020: the early May bank holiday moved to Friday 8 May for VE Day. */
   g_assert_false (working (calendar, "2020-05-08"));
   g_assert_true (working (calendar, "2020-05-04"));
-  date = day ("2020-05-08");
+  date = pd_test_day ("2020-05-08");
   g_assert_nonnull (strstr (pd_calendar_get_holiday_name (calendar, &date), "VE Day"));
 
   /* 2022: spring bank holiday Thursday 2 June, the Jubilee Friday 3 June,
@@ -241,7 +224,7 @@ test_special_years (void)
   g_assert_false (working (calendar, "2022-06-03"));
   g_assert_true (working (calendar, "2022-05-30"));
   g_assert_false (working (calendar, "2022-09-19"));
-  date = day ("2022-09-19");
+  date = pd_test_day ("2022-09-19");
   g_assert_nonnull (strstr (pd_calendar_get_holiday_name (calendar, &date), "State Funeral"));
   assert_add (calendar, "2022-06-01", 1, "2022-06-06");
   assert_add (calendar, "2022-09-16", 1, "2022-09-20");
@@ -343,20 +326,20 @@ test_between (void)
   g_autoptr(PdCalendar) calendar = pd_calendar_new ();
   GDate a, b;
 
-  a = day ("2026-12-23");
-  b = day ("2027-01-04");
+  a = pd_test_day ("2026-12-23");
+  b = pd_test_day ("2027-01-04");
   g_assert_cmpint (pd_calendar_working_days_between (calendar, &a, &b), ==, 5);
   g_assert_cmpint (pd_calendar_working_days_between (calendar, &b, &a), ==, -5);
   g_assert_cmpint (pd_calendar_working_days_between (calendar, &a, &a), ==, 0);
 
   /* A weekend and a holiday in between count for nothing. */
-  a = day ("2026-12-25");
-  b = day ("2026-12-28");
+  a = pd_test_day ("2026-12-25");
+  b = pd_test_day ("2026-12-28");
   g_assert_cmpint (pd_calendar_working_days_between (calendar, &a, &b), ==, 0);
 
   /* 2026 has 261 weekdays and 8 bank holidays, all on weekdays. */
-  a = day ("2025-12-31");
-  b = day ("2026-12-31");
+  a = pd_test_day ("2025-12-31");
+  b = pd_test_day ("2026-12-31");
   g_assert_cmpint (pd_calendar_working_days_between (calendar, &a, &b), ==, 253);
 }
 
@@ -368,7 +351,7 @@ test_add_and_between_agree (void)
   g_autoptr(PdCalendar) calendar = pd_calendar_new ();
   GDate from;
 
-  from = day ("2014-12-20");
+  from = pd_test_day ("2014-12-20");
   for (; g_date_get_year (&from) <= 2030; g_date_add_days (&from, 1))
     {
       GDate next = from;
@@ -400,8 +383,8 @@ static void
 test_added_holiday (void)
 {
   g_autoptr(PdCalendar) calendar = pd_calendar_new ();
-  GDate date = day ("2026-06-15");
-  GDate beyond = day ("2031-01-01");
+  GDate date = pd_test_day ("2026-06-15");
+  GDate beyond = pd_test_day ("2031-01-01");
   guint first, last;
 
   g_assert_true (working (calendar, "2026-06-15"));
@@ -446,9 +429,9 @@ test_holidays_from_text (void)
   g_assert_no_error (error);
   g_assert_false (working (calendar, "2031-01-01"));
   g_assert_false (working (calendar, "2031-04-14"));
-  date = day ("2031-04-11");
+  date = pd_test_day ("2031-04-11");
   g_assert_cmpstr (pd_calendar_get_holiday_name (calendar, &date), ==, "Good Friday");
-  date = day ("2031-04-14");
+  date = pd_test_day ("2031-04-14");
   g_assert_cmpstr (pd_calendar_get_holiday_name (calendar, &date), ==, "");
 
   /* A bad line: an error naming it, and nothing of the text added. */

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "pd-test-util.h"
 
 static const char *admin;
 static char *tmp_dir;
@@ -454,24 +455,6 @@ test_backup (void)
   }
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -498,7 +481,7 @@ main (int    argc,
 
   result = g_test_run ();
 
-  remove_tree (tmp_dir);
+  pd_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return result;
 }

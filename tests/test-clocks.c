@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "pd-core.h"
+#include "pd-test-util.h"
 
 typedef struct
 {
@@ -24,26 +25,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->calendar);
 }
 
-static GDate
-day (const char *text)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  if (!pd_calendar_parse_date (text, &date))
-    g_error ("not a date: %s", text);
-  return date;
-}
-
-static char *
-format (const GDate *date)
-{
-  if (!g_date_valid (date))
-    return g_strdup ("-");
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
-}
-
 static void
 set (Fixture    *fixture,
      PdKeyDate   key,
@@ -57,7 +38,7 @@ compute (Fixture     *fixture,
          PdFramework  framework,
          const char  *today)
 {
-  GDate date = day (today);
+  GDate date = pd_test_day (today);
 
   return pd_clocks_compute (framework, &fixture->dates, NULL, 0, fixture->calendar, &date);
 }
@@ -96,7 +77,7 @@ assert_clock (GPtrArray    *clocks,
 
   if (clock == NULL)
     g_error ("no clock %s", id);
-  text = format (&clock->due);
+  text = pd_test_format_day (&clock->due);
   g_assert_cmpstr (text, ==, due);
   g_assert_cmpstr (pd_clock_state_to_string (clock->state), ==, pd_clock_state_to_string (state));
 }
@@ -380,7 +361,7 @@ test_local_targets (Fixture       *fixture,
   g_autoptr(GArray) targets = pd_local_targets_new_defaults ();
   g_autoptr(GPtrArray) clocks = NULL;
   g_autofree char *text = NULL;
-  GDate today = day ("2027-01-05");
+  GDate today = pd_test_day ("2027-01-05");
   const PdClock *referral, *information;
 
   g_assert_cmpuint (targets->len, ==, 2);
@@ -495,7 +476,7 @@ test_key_dates (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   PdClockDates dates;
-  GDate date = day ("2026-03-02");
+  GDate date = pd_test_day ("2026-03-02");
 
   for (guint i = 0; i < PD_N_KEY_DATES; i++)
     {

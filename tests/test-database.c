@@ -7,6 +7,7 @@
 
 #include "pd-core.h"
 #include "pd-database-private.h"
+#include "pd-test-util.h"
 
 /* ---------------------------------------------------------------- fixture */
 
@@ -15,29 +16,6 @@ typedef struct
   char *dir;
   char *path;   /* dir/panel.paneldesk, not yet made */
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          g_chmod (child, 0644);
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -55,7 +33,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_chmod (fixture->dir, 0755);
-  remove_tree (fixture->dir);
+  pd_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -74,38 +52,10 @@ create_database (const char *path)
 }
 
 static gint64
-query_int (sqlite3    *handle,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static char *
-query_text (sqlite3    *handle,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static gint64
 db_int (PdDatabase *db,
         const char *sql)
 {
-  return query_int (_pd_database_get_handle (db), sql);
+  return pd_test_query_int (_pd_database_get_handle (db), sql);
 }
 
 /* A connection of its own, as another program (or another user) would have. */
@@ -239,13 +189,13 @@ test_connection_settings (Fixture       *fixture,
   handle = _pd_database_get_handle (db);
   g_assert_nonnull (handle);
 
-  journal_mode = query_text (handle, "PRAGMA journal_mode;");
+  journal_mode = pd_test_query_text (handle, "PRAGMA journal_mode;");
   g_assert_cmpstr (journal_mode, ==, "delete");
-  g_assert_cmpint (query_int (handle, "PRAGMA synchronous;"), ==, 2);  /* FULL */
-  g_assert_cmpint (query_int (handle, "PRAGMA foreign_keys;"), ==, 1);
-  g_assert_cmpint (query_int (handle, "PRAGMA mmap_size;"), ==, 0);
-  g_assert_cmpint (query_int (handle, "PRAGMA busy_timeout;"), >, 0);
-  g_assert_cmpint (query_int (handle, "PRAGMA secure_delete;"), ==, 1);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA synchronous;"), ==, 2);  /* FULL */
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA foreign_keys;"), ==, 1);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA mmap_size;"), ==, 0);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA busy_timeout;"), >, 0);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA secure_delete;"), ==, 1);
 
   g_assert_cmpstr (pd_database_get_path (db), ==, fixture->path);
   g_assert_false (pd_database_is_read_only (db));
@@ -256,12 +206,12 @@ test_connection_settings (Fixture       *fixture,
   reopened = pd_database_open (fixture->path, PD_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   handle = _pd_database_get_handle (reopened);
-  journal_mode2 = query_text (handle, "PRAGMA journal_mode;");
+  journal_mode2 = pd_test_query_text (handle, "PRAGMA journal_mode;");
   g_assert_cmpstr (journal_mode2, ==, "delete");
-  g_assert_cmpint (query_int (handle, "PRAGMA synchronous;"), ==, 2);
-  g_assert_cmpint (query_int (handle, "PRAGMA foreign_keys;"), ==, 1);
-  g_assert_cmpint (query_int (handle, "PRAGMA mmap_size;"), ==, 0);
-  g_assert_cmpint (query_int (handle, "PRAGMA busy_timeout;"), >, 0);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA synchronous;"), ==, 2);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA foreign_keys;"), ==, 1);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA mmap_size;"), ==, 0);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA busy_timeout;"), >, 0);
   g_assert_cmpstr (pd_database_get_client_id (reopened), !=, pd_database_get_client_id (db));
 }
 
@@ -286,15 +236,15 @@ test_first_person_is_administrator (Fixture       *fixture,
   g_assert_cmpstr (pd_database_get_user_display_name (db), !=, "");
   g_assert_true (pd_database_user_can_write (db));
 
-  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM people;"), ==, 1);
-  login = query_text (handle, "SELECT login_name FROM people;");
-  role = query_text (handle, "SELECT role FROM people;");
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM people;"), ==, 1);
+  login = pd_test_query_text (handle, "SELECT login_name FROM people;");
+  role = pd_test_query_text (handle, "SELECT role FROM people;");
   g_assert_cmpstr (login, ==, g_get_user_name ());
   g_assert_cmpstr (role, ==, "administrator");
-  g_assert_cmpint (query_int (handle, "SELECT id FROM people;"), ==, pd_database_get_user_id (db));
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT id FROM people;"), ==, pd_database_get_user_id (db));
 
   /* Making them administrator was itself a recorded write. */
-  entity = query_text (handle,
+  entity = pd_test_query_text (handle,
                        "SELECT a.entity FROM audit_log a JOIN ledger l ON l.seq = a.ledger_seq "
                        "WHERE a.action = 'create' AND a.entity = 'person';");
   g_assert_cmpstr (entity, ==, "person");
@@ -451,8 +401,8 @@ test_write_without_audit_still_audited (Fixture       *fixture,
   g_assert_cmpint (db_int (db, "SELECT max(seq) FROM ledger;"), ==, seq);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM audit_log WHERE ledger_seq = (SELECT max(seq) FROM ledger);"),
                    ==, 1);
-  action = query_text (_pd_database_get_handle (db), "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1;");
-  login = query_text (_pd_database_get_handle (db), "SELECT login_name FROM audit_log ORDER BY id DESC LIMIT 1;");
+  action = pd_test_query_text (_pd_database_get_handle (db), "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1;");
+  login = pd_test_query_text (_pd_database_get_handle (db), "SELECT login_name FROM audit_log ORDER BY id DESC LIMIT 1;");
   g_assert_cmpstr (action, ==, "write");
   g_assert_cmpstr (login, ==, g_get_user_name ());
 }
@@ -762,7 +712,7 @@ test_refuse_foreign_sqlite_in_wal_mode (Fixture       *fixture,
   after = read_file (fixture->path);
   g_assert_true (g_bytes_equal (before, after));
   raw = raw_open (fixture->path);
-  mode = query_text (raw, "PRAGMA journal_mode;");
+  mode = pd_test_query_text (raw, "PRAGMA journal_mode;");
   g_assert_cmpstr (mode, ==, "wal");
   sqlite3_close (raw);
 }
@@ -779,9 +729,9 @@ make_damage_fixture (const char *path,
   make_database_with_referrals (path, 40);
 
   raw = raw_open (path);
-  *out_page_size = query_int (raw, "PRAGMA page_size;");
+  *out_page_size = pd_test_query_int (raw, "PRAGMA page_size;");
   if (out_referrals_root != NULL)
-    *out_referrals_root = query_int (raw, "SELECT rootpage FROM sqlite_schema WHERE name = 'referrals';");
+    *out_referrals_root = pd_test_query_int (raw, "SELECT rootpage FROM sqlite_schema WHERE name = 'referrals';");
   sqlite3_close (raw);
 
   return read_file (path);
@@ -1026,7 +976,7 @@ test_read_only_flag (Fixture       *fixture,
   g_assert_true (pd_database_is_read_only (db));
   g_assert_false (pd_database_user_can_write (db));
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM referrals;"), ==, 2);
-  mode = query_text (_pd_database_get_handle (db), "PRAGMA journal_mode;");
+  mode = pd_test_query_text (_pd_database_get_handle (db), "PRAGMA journal_mode;");
   g_assert_cmpstr (mode, ==, "delete");
 
   g_assert_false (pd_database_write (db, "Add a referral", insert_referral_cb, &data, NULL, &error));
@@ -1071,7 +1021,7 @@ test_wal_database (Fixture       *fixture,
 
   /* Someone switched it to WAL, unsafe on a network drive. */
   raw = raw_open (fixture->path);
-  raw_mode = query_text (raw, "PRAGMA journal_mode = WAL;");
+  raw_mode = pd_test_query_text (raw, "PRAGMA journal_mode = WAL;");
   g_assert_cmpstr (raw_mode, ==, "wal");
   sqlite3_close (raw);
 
@@ -1087,7 +1037,7 @@ test_wal_database (Fixture       *fixture,
   db = pd_database_open (fixture->path, PD_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_nonnull (db);
-  mode = query_text (_pd_database_get_handle (db), "PRAGMA journal_mode;");
+  mode = pd_test_query_text (_pd_database_get_handle (db), "PRAGMA journal_mode;");
   g_assert_cmpstr (mode, ==, "delete");
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM referrals;"), ==, 3);
   reference = add_referral (db, "Child W", "2026-03-01", NULL);
@@ -1097,9 +1047,9 @@ test_wal_database (Fixture       *fixture,
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   raw = raw_open (fixture->path);
   g_clear_pointer (&raw_mode, g_free);
-  raw_mode = query_text (raw, "PRAGMA journal_mode;");
+  raw_mode = pd_test_query_text (raw, "PRAGMA journal_mode;");
   g_assert_cmpstr (raw_mode, ==, "delete");
-  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM referrals;"), ==, 4);
+  g_assert_cmpint (pd_test_query_int (raw, "SELECT count(*) FROM referrals;"), ==, 4);
   sqlite3_close (raw);
 }
 
@@ -1116,7 +1066,7 @@ test_wal_database_in_use (Fixture       *fixture,
 
   /* Another program keeps it open in WAL mode, so it cannot be switched back. */
   raw = raw_open (fixture->path);
-  raw_mode = query_text (raw, "PRAGMA journal_mode = WAL;");
+  raw_mode = pd_test_query_text (raw, "PRAGMA journal_mode = WAL;");
   g_assert_cmpstr (raw_mode, ==, "wal");
   raw_exec (raw, "BEGIN; SELECT count(*) FROM referrals;");
 
@@ -1265,8 +1215,8 @@ test_settings (Fixture       *fixture,
   changed = pd_database_dup_setting (db, "framework", NULL);
   g_assert_cmpstr (changed, ==, "wales");
 
-  before_json = query_text (_pd_database_get_handle (db), "SELECT before_json FROM audit_log ORDER BY id DESC LIMIT 1;");
-  after_json = query_text (_pd_database_get_handle (db), "SELECT after_json FROM audit_log ORDER BY id DESC LIMIT 1;");
+  before_json = pd_test_query_text (_pd_database_get_handle (db), "SELECT before_json FROM audit_log ORDER BY id DESC LIMIT 1;");
+  after_json = pd_test_query_text (_pd_database_get_handle (db), "SELECT after_json FROM audit_log ORDER BY id DESC LIMIT 1;");
   g_assert_cmpstr (before_json, ==, "{\"framework\":\"england-2018\"}");
   g_assert_cmpstr (after_json, ==, "{\"framework\":\"wales\"}");
   g_assert_cmpint (db_int (db, "SELECT ledger_seq FROM audit_log ORDER BY id DESC LIMIT 1;"), ==, seq);

@@ -7,6 +7,7 @@
 #include "pd-core.h"
 #include "pd-database-private.h"
 #include "pd-migrations-private.h"
+#include "pd-test-util.h"
 
 /* ---------------------------------------------------------------- fixture */
 
@@ -15,28 +16,6 @@ typedef struct
   char *dir;
   char *path;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -54,40 +33,12 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   _pd_migrations_clear_for_testing ();
-  remove_tree (fixture->dir);
+  pd_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
 
 /* ---------------------------------------------------------------- helpers */
-
-static gint64
-query_int (sqlite3    *handle,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static char *
-query_text (sqlite3    *handle,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
-}
 
 static sqlite3 *
 raw_open (const char *path)
@@ -132,7 +83,7 @@ table_exists (sqlite3    *handle,
               const char *name)
 {
   g_autofree char *sql = sql_printf ("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = %Q;", name);
-  gboolean exists = query_int (handle, sql) == 1;
+  gboolean exists = pd_test_query_int (handle, sql) == 1;
 
   return exists;
 }
@@ -210,8 +161,8 @@ assert_migrations_recorded (sqlite3 *handle,
                          "AND json_extract (a.after_json, '$.schema_version') = %d;",
                          summary, n);
 
-      g_assert_cmpint (query_int (handle, sql), ==, 1);
-      g_assert_cmpint (query_int (handle, audit_sql), ==, 1);
+      g_assert_cmpint (pd_test_query_int (handle, sql), ==, 1);
+      g_assert_cmpint (pd_test_query_int (handle, audit_sql), ==, 1);
     }
 }
 
@@ -236,9 +187,9 @@ test_fresh_database (Fixture       *fixture,
   handle = _pd_database_get_handle (db);
 
   g_assert_cmpint (pd_database_get_schema_version (db), ==, latest);
-  g_assert_cmpint (query_int (handle, "PRAGMA user_version;"), ==, latest);
-  g_assert_cmpint (query_int (handle, "PRAGMA application_id;"), ==, PD_APPLICATION_ID);
-  g_assert_cmpint (query_int (handle, "PRAGMA application_id;"), ==, 0x50444B31);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA user_version;"), ==, latest);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA application_id;"), ==, PD_APPLICATION_ID);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA application_id;"), ==, 0x50444B31);
 
   for (guint i = 0; i < 9; i++)
     {
@@ -250,9 +201,9 @@ test_fresh_database (Fixture       *fixture,
     }
 
   assert_migrations_recorded (handle, latest);
-  integrity = query_text (handle, "PRAGMA integrity_check;");
+  integrity = pd_test_query_text (handle, "PRAGMA integrity_check;");
   g_assert_cmpstr (integrity, ==, "ok");
-  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM pragma_foreign_key_check;"), ==, 0);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM pragma_foreign_key_check;"), ==, 0);
   g_clear_object (&db);
 
   /* Opening again applies nothing more. */
@@ -261,7 +212,7 @@ test_fresh_database (Fixture       *fixture,
   handle = _pd_database_get_handle (db);
   g_assert_cmpint (pd_database_get_schema_version (db), ==, latest);
   assert_migrations_recorded (handle, latest);
-  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM audit_log WHERE entity = 'schema';"), ==, latest);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM audit_log WHERE entity = 'schema';"), ==, latest);
 }
 
 static void
@@ -282,8 +233,8 @@ test_upgrade_keeps_data (Fixture       *fixture,
 
   make_database (fixture->path);
   handle = raw_open (fixture->path);
-  n_ledger = query_int (handle, "SELECT count(*) FROM ledger;");
-  admin_id = query_int (handle, "SELECT id FROM people;");
+  n_ledger = pd_test_query_int (handle, "SELECT count(*) FROM ledger;");
+  admin_id = pd_test_query_int (handle, "SELECT id FROM people;");
   sqlite3_close (handle);
 
   /* A newer Panel Desk ships two more migrations. */
@@ -317,35 +268,35 @@ test_upgrade_keeps_data (Fixture       *fixture,
   handle = _pd_database_get_handle (db);
 
   g_assert_cmpint (pd_database_get_schema_version (db), ==, shipped + 2);
-  g_assert_cmpint (query_int (handle, "PRAGMA user_version;"), ==, shipped + 2);
-  g_assert_cmpint (query_int (handle, "PRAGMA application_id;"), ==, PD_APPLICATION_ID);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA user_version;"), ==, shipped + 2);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA application_id;"), ==, PD_APPLICATION_ID);
   assert_migrations_recorded (handle, shipped + 2);
-  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM ledger;"), ==, n_ledger + 2);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM ledger;"), ==, n_ledger + 2);
   /* The upgrade is recorded against the person who opened it. */
-  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM audit_log WHERE entity = 'schema' "
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM audit_log WHERE entity = 'schema' "
                                       "AND person_id = (SELECT id FROM people) "
                                       "AND ledger_seq > (SELECT min(seq) FROM ledger);"), ==, 2);
 
   /* The data is all there, with the new columns filled in. */
-  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM referrals;"), ==, 3);
-  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM referrals WHERE reference IN "
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM referrals;"), ==, 3);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM referrals WHERE reference IN "
                                       "('PRP-2025-001', 'PRP-2026-001', 'PRP-2026-002');"), ==, 3);
-  lead = query_text (handle, "SELECT review_lead FROM referrals WHERE reference = 'PRP-2026-002';");
+  lead = pd_test_query_text (handle, "SELECT review_lead FROM referrals WHERE reference = 'PRP-2026-002';");
   g_assert_cmpstr (lead, ==, "Panel chair");
   g_clear_pointer (&lead, g_free);
-  lead = query_text (handle, "SELECT review_lead FROM referrals WHERE reference = 'PRP-2025-001';");
+  lead = pd_test_query_text (handle, "SELECT review_lead FROM referrals WHERE reference = 'PRP-2025-001';");
   g_assert_cmpstr (lead, ==, "");
-  note = query_text (handle, "SELECT note FROM review_notes n JOIN referrals r ON r.id = n.referral_id "
+  note = pd_test_query_text (handle, "SELECT note FROM review_notes n JOIN referrals r ON r.id = n.referral_id "
                              "WHERE r.pseudonym = 'Child B';");
   g_assert_cmpstr (note, ==, "Carried over from PRP-2026-001");
-  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM people;"), ==, 1);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM people;"), ==, 1);
   g_assert_cmpint (pd_database_get_user_id (db), ==, admin_id);
   g_assert_cmpint (pd_database_get_user_role (db), ==, PD_ROLE_ADMINISTRATOR);
 
   /* And work goes on where it left off. */
   g_assert_true (pd_database_write (db, "Add a referral", insert_referral_cb, &later, NULL, &error));
   g_assert_no_error (error);
-  reference = query_text (handle, "SELECT reference FROM referrals WHERE pseudonym = 'Child D';");
+  reference = pd_test_query_text (handle, "SELECT reference FROM referrals WHERE pseudonym = 'Child D';");
   g_assert_cmpstr (reference, ==, "PRP-2026-003");
   g_clear_object (&db);
 
@@ -354,7 +305,7 @@ test_upgrade_keeps_data (Fixture       *fixture,
   g_assert_no_error (error);
   handle = _pd_database_get_handle (db);
   assert_migrations_recorded (handle, shipped + 2);
-  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM review_notes;"), ==, 3);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM review_notes;"), ==, 3);
 }
 
 static void
@@ -375,8 +326,8 @@ test_fresh_database_gets_every_migration (Fixture       *fixture,
   g_assert_no_error (error);
   handle = _pd_database_get_handle (db);
   g_assert_cmpint (pd_database_get_schema_version (db), ==, shipped + 3);
-  g_assert_cmpint (query_int (handle, "PRAGMA user_version;"), ==, shipped + 3);
-  g_assert_cmpint (query_int (handle, "SELECT max(x) FROM first_extra;"), ==, 70);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA user_version;"), ==, shipped + 3);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT max(x) FROM first_extra;"), ==, 70);
   assert_migrations_recorded (handle, shipped + 3);
   g_assert_cmpint (pd_database_get_user_role (db), ==, PD_ROLE_ADMINISTRATOR);
 }
@@ -396,8 +347,8 @@ test_failed_migration_rolls_back (Fixture       *fixture,
 
   make_database (fixture->path);
   handle = raw_open (fixture->path);
-  n_ledger = query_int (handle, "SELECT count(*) FROM ledger;");
-  n_audit = query_int (handle, "SELECT count(*) FROM audit_log;");
+  n_ledger = pd_test_query_int (handle, "SELECT count(*) FROM ledger;");
+  n_audit = pd_test_query_int (handle, "SELECT count(*) FROM audit_log;");
   sqlite3_close (handle);
 
   /* The only new migration fails halfway: the file is left exactly as it was. */
@@ -419,12 +370,12 @@ test_failed_migration_rolls_back (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 
   handle = raw_open (fixture->path);
-  g_assert_cmpint (query_int (handle, "PRAGMA user_version;"), ==, shipped);
-  g_assert_cmpint (query_int (handle, "PRAGMA application_id;"), ==, PD_APPLICATION_ID);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA user_version;"), ==, shipped);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA application_id;"), ==, PD_APPLICATION_ID);
   g_assert_false (table_exists (handle, "half_done"));
-  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM referrals WHERE pseudonym = 'lost';"), ==, 0);
-  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM ledger;"), ==, n_ledger);
-  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM audit_log;"), ==, n_audit);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM referrals WHERE pseudonym = 'lost';"), ==, 0);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM ledger;"), ==, n_ledger);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM audit_log;"), ==, n_audit);
   sqlite3_close (handle);
 
   /* Two new ones, the second failing: the first stays applied, on its own. */
@@ -442,12 +393,12 @@ test_failed_migration_rolls_back (Fixture       *fixture,
   g_clear_error (&error);
 
   handle = raw_open (fixture->path);
-  g_assert_cmpint (query_int (handle, "PRAGMA user_version;"), ==, shipped + 1);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA user_version;"), ==, shipped + 1);
   g_assert_true (table_exists (handle, "done_first"));
   g_assert_false (table_exists (handle, "half_done"));
-  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM ledger;"), ==, n_ledger + 1);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM ledger;"), ==, n_ledger + 1);
   assert_migrations_recorded (handle, shipped + 1);
-  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM referrals;"), ==, 3);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM referrals;"), ==, 3);
   sqlite3_close (handle);
 
   /* Once the migration is mended, the upgrade finishes. */
@@ -507,8 +458,8 @@ test_newer_schema_refused (Fixture       *fixture,
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 
   handle = raw_open (fixture->path);
-  g_assert_cmpint (query_int (handle, "PRAGMA user_version;"), ==, latest + 1);
-  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM referrals;"), ==, 3);
+  g_assert_cmpint (pd_test_query_int (handle, "PRAGMA user_version;"), ==, latest + 1);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM referrals;"), ==, 3);
   sqlite3_close (handle);
 
   /* Not even creating over it. */

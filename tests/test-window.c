@@ -8,6 +8,7 @@
 #include "pd-application.h"
 #include "pd-core.h"
 #include "pd-window.h"
+#include "pd-test-util.h"
 
 #define N_REFERRALS 12
 #define TIMEOUT_MS  10000
@@ -236,20 +237,6 @@ log_is_fatal (const char     *log_domain,
   return strstr (message, "session bus") == NULL;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -279,7 +266,7 @@ main (int   argc,
 
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  pd_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
 
   return result;
