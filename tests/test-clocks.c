@@ -541,6 +541,38 @@ test_units_and_states (Fixture       *fixture,
   g_assert_cmpstr (pd_clock_state_get_label (PD_CLOCK_STATE_DUE_SOON), ==, "Due soon");
 }
 
+/* An open deadline as the referrals list shows it: due soon within two
+ * working days, overdue from the day after, counted over bank holidays. */
+static void
+test_state_for_due (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char  *due;
+    const char  *today;
+    PdClockState state;
+    int          left;
+  } cases[] = {
+    { "2026-12-01", "2026-11-23", PD_CLOCK_STATE_RUNNING,  6 },
+    { "2026-11-25", "2026-11-23", PD_CLOCK_STATE_DUE_SOON, 2 },
+    { "2026-11-23", "2026-11-23", PD_CLOCK_STATE_DUE_SOON, 0 },
+    { "2026-11-20", "2026-11-23", PD_CLOCK_STATE_OVERDUE, -1 },
+    /* Christmas Day, Boxing Day (a Saturday, so Monday 28th) and a weekend. */
+    { "2026-12-29", "2026-12-23", PD_CLOCK_STATE_DUE_SOON, 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate due = pd_test_day (cases[i].due);
+      GDate today = pd_test_day (cases[i].today);
+      int left = 99;
+
+      g_assert_cmpint (pd_clock_state_for_due (fixture->calendar, &due, &today, &left), ==, cases[i].state);
+      g_assert_cmpint (left, ==, cases[i].left);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +595,7 @@ main (int   argc,
   ADD ("next-deadline", test_next_deadline);
   ADD ("key-dates", test_key_dates);
   ADD ("units-and-states", test_units_and_states);
+  ADD ("state-for-due", test_state_for_due);
 
 #undef ADD
 

@@ -467,13 +467,24 @@ update_state (PdClock     *clock,
       return;
     }
 
-  clock->working_days_left = pd_calendar_working_days_between (calendar, today, &clock->due);
-  if (g_date_compare (today, &clock->due) > 0)
-    clock->state = PD_CLOCK_STATE_OVERDUE;
-  else if (clock->working_days_left <= DUE_SOON_WORKING_DAYS)
-    clock->state = PD_CLOCK_STATE_DUE_SOON;
-  else
-    clock->state = PD_CLOCK_STATE_RUNNING;
+  clock->state = pd_clock_state_for_due (calendar, &clock->due, today, &clock->working_days_left);
+}
+
+PdClockState
+pd_clock_state_for_due (PdCalendar  *calendar,
+                        const GDate *due,
+                        const GDate *today,
+                        int         *out_working_days_left)
+{
+  int left = pd_calendar_working_days_between (calendar, today, due);
+
+  if (out_working_days_left != NULL)
+    *out_working_days_left = left;
+  if (g_date_compare (today, due) > 0)
+    return PD_CLOCK_STATE_OVERDUE;
+  if (left <= DUE_SOON_WORKING_DAYS)
+    return PD_CLOCK_STATE_DUE_SOON;
+  return PD_CLOCK_STATE_RUNNING;
 }
 
 static PdClock *

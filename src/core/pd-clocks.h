@@ -160,6 +160,12 @@ GPtrArray   *pd_clocks_compute        (PdFramework          framework,
                                        guint                n_targets,
                                        PdCalendar          *calendar,
                                        const GDate         *today);
+/* The state of a deadline still open on @today: running, due soon (within
+ * two working days) or overdue; @out_working_days_left may be NULL. */
+PdClockState   pd_clock_state_for_due      (PdCalendar          *calendar,
+                                            const GDate         *due,
+                                            const GDate         *today,
+                                            int                 *out_working_days_left);
 /* The running, due soon or overdue deadline due first, or NULL. */
 const PdClock *pd_clocks_get_next_deadline (GPtrArray *clocks);
 

@@ -83,8 +83,27 @@ on_setup (GtkSignalListItemFactory *factory,
 
 typedef struct
 {
-  PdCellTextFunc text_func;
+  PdCellTextFunc  text_func;
+  PdCellStyleFunc style_func;
 } CellData;
+
+/* The class a recycled label had for its last item, so it can be taken off. */
+#define CELL_CLASS_KEY "pd-cell-class"
+
+static void
+set_cell_class (GtkWidget  *label,
+                const char *css_class)
+{
+  const char *old = g_object_get_data (G_OBJECT (label), CELL_CLASS_KEY);
+
+  if (g_strcmp0 (old, css_class) == 0)
+    return;
+  if (old != NULL)
+    gtk_widget_remove_css_class (label, old);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  g_object_set_data (G_OBJECT (label), CELL_CLASS_KEY, (gpointer) css_class);
+}
 
 static void
 on_bind (GtkSignalListItemFactory *factory,
@@ -99,6 +118,8 @@ on_bind (GtkSignalListItemFactory *factory,
     text = data->text_func (item);
 
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  if (data->style_func != NULL)
+    set_cell_class (label, item != NULL ? data->style_func (item) : NULL);
 }
 
 static void
@@ -122,6 +143,16 @@ pd_column_view_append_text_column (GtkColumnView  *view,
                                    PdCellTextFunc  text_func,
                                    gboolean        expand)
 {
+  return pd_column_view_append_styled_column (view, title, text_func, NULL, expand);
+}
+
+GtkColumnViewColumn *
+pd_column_view_append_styled_column (GtkColumnView   *view,
+                                     const char      *title,
+                                     PdCellTextFunc   text_func,
+                                     PdCellStyleFunc  style_func,
+                                     gboolean         expand)
+{
   GtkListItemFactory *factory;
   GtkColumnViewColumn *column;
   CellData *data;
@@ -131,6 +162,7 @@ pd_column_view_append_text_column (GtkColumnView  *view,
 
   data = g_new0 (CellData, 1);
   data->text_func = text_func;
+  data->style_func = style_func;
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup), NULL);

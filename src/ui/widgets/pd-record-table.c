@@ -124,6 +124,18 @@ pd_record_table_append_column (PdRecordTable  *self,
   pd_column_view_append_text_column (self->column_view, title, text_func, expand);
 }
 
+void
+pd_record_table_append_styled_column (PdRecordTable   *self,
+                                      const char      *title,
+                                      PdCellTextFunc   text_func,
+                                      PdCellStyleFunc  style_func,
+                                      gboolean         expand)
+{
+  g_return_if_fail (PD_IS_RECORD_TABLE (self));
+
+  pd_column_view_append_styled_column (self->column_view, title, text_func, style_func, expand);
+}
+
 guint
 pd_record_table_get_n_rows (PdRecordTable *self)
 {

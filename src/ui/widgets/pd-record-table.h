@@ -20,6 +20,12 @@ void        pd_record_table_append_column     (PdRecordTable  *self,
                                                const char     *title,
                                                PdCellTextFunc  text_func,
                                                gboolean        expand);
+/* The same, with the cells styled by @style_func ("error", "warning"). */
+void        pd_record_table_append_styled_column (PdRecordTable   *self,
+                                                  const char      *title,
+                                                  PdCellTextFunc   text_func,
+                                                  PdCellStyleFunc  style_func,
+                                                  gboolean         expand);
 /* How many rows the list has. */
 guint       pd_record_table_get_n_rows        (PdRecordTable  *self);
 /* "list" or "empty" */
