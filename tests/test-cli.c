@@ -95,7 +95,7 @@ copy_of_demo (const char *name)
 static void
 test_help (void)
 {
-  static const char *commands[] = { "init", "demo", "check", "backup" };
+  static const char *commands[] = { "init", "demo", "check", "backup", "restore" };
 
   {
     g_auto(Run) run = { 0 };
@@ -455,6 +455,48 @@ test_backup (void)
   }
 }
 
+/* A backup restored to a new file is a working database; a damaged backup,
+ * or a name already taken, restores nothing. */
+static void
+test_restore (void)
+{
+  g_autofree char *backup_path = path_in_tmp ("for-restore.backup");
+  g_autofree char *restored = path_in_tmp ("restored.paneldesk");
+  g_autofree char *damaged = path_in_tmp ("damaged.backup");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) backup = { 0 };
+  g_auto(Run) restore = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(Run) over = { 0 };
+  g_auto(Run) from_damaged = { 0 };
+  gsize length;
+
+  run_admin (&backup, "backup", demo_path (), backup_path, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+
+  run_admin (&restore, "restore", backup_path, restored, NULL);
+  g_assert_cmpint (restore.status, ==, 0);
+  run_admin (&check, "check", restored, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_nonnull (strstr (check.out, "referrals: 30\n"));
+
+  /* Never over a database, not even the damaged one it replaces. */
+  run_admin (&over, "restore", backup_path, demo_path (), NULL);
+  g_assert_cmpint (over.status, ==, 1);
+  g_assert_nonnull (strstr (over.err, "already exists"));
+
+  g_file_get_contents (backup_path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (damaged, contents, length, &error);
+  g_assert_no_error (error);
+  flip_pages (damaged, -3, -1);
+  run_admin (&from_damaged, "restore", damaged, "from-damaged.paneldesk", NULL);
+  g_assert_cmpint (from_damaged.status, ==, 1);
+  g_assert_false (g_file_test ("from-damaged.paneldesk", G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("from-damaged.paneldesk.partial", G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -478,6 +520,7 @@ main (int    argc,
   g_test_add_func ("/cli/check/damage", test_check_finds_damage);
   g_test_add_func ("/cli/check/lost-commits", test_check_finds_lost_commits);
   g_test_add_func ("/cli/backup", test_backup);
+  g_test_add_func ("/cli/restore", test_restore);
 
   result = g_test_run ();
 

@@ -1,10 +1,12 @@
-/* pd-admin-backup.c: "backup", a consistent snapshot by SQLite's backup API
+/* pd-admin-backup.c: "backup" and "restore", consistent copies by SQLite's backup API
  *
  * The pages are copied from a read-only connection, in one step so the copy
  * is one moment of the database, into "DEST.partial" beside the destination.
  * The copy is opened and checked there, and only then given its name (by
  * link(2), which refuses a file that appeared meanwhile), so a backup that
  * failed half-way, or was interrupted, never looks like a good one.
+ * "restore" is the same copy the other way, from a backup checked page by
+ * page first, to a new file: it never writes over a database.
  */
 #include "config.h"
 
@@ -28,6 +30,7 @@ typedef struct
   const char *dest_path;
   char       *partial_path;
   gboolean    partial_made;
+  gboolean    restoring;    /* from a backup: check every page of it first */
 } Backup;
 
 static void
@@ -143,6 +146,15 @@ copy_pages (sqlite3       *source,
   return TRUE;
 }
 
+static char *
+already_exists_message (Backup *backup)
+{
+  if (backup->restoring)
+    return g_strdup_printf (_("“%s” already exists; restore to a new name, then replace the damaged database with it"),
+                            backup->dest_path);
+  return g_strdup_printf (_("“%s” already exists; choose a new name for the backup"), backup->dest_path);
+}
+
 /* link(2) refuses to replace a file that appeared meanwhile; SMB shares
  * often cannot link, and there a rename after a fresh look has to do. */
 static gboolean
@@ -171,8 +183,11 @@ give_name (Backup  *backup,
     }
 
   if (saved == EEXIST)
-    g_set_error (error, PD_ERROR, PD_ERROR_EXISTS,
-                 _("“%s” already exists; choose a new name for the backup"), backup->dest_path);
+    {
+      g_autofree char *message = already_exists_message (backup);
+
+      g_set_error_literal (error, PD_ERROR, PD_ERROR_EXISTS, message);
+    }
   else
     g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not name the backup “%s”: %s"),
                  backup->dest_path, g_strerror (saved));
@@ -189,8 +204,11 @@ backup_work (gpointer       data,
   g_autoptr(PdDatabase) copy = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  /* The copy is checked below; no need to read the original twice. */
-  source = pd_database_open (backup->source_path, PD_OPEN_READ_ONLY | PD_OPEN_SKIP_QUICK_CHECK, error);
+  /* A backup is checked before it is copied; for a new backup the copy is
+   * checked below, no need to read the original twice. */
+  source = pd_database_open (backup->source_path,
+                             PD_OPEN_READ_ONLY | (backup->restoring ? 0 : PD_OPEN_SKIP_QUICK_CHECK),
+                             error);
   if (source == NULL)
     return FALSE;
 
@@ -227,46 +245,74 @@ backup_work (gpointer       data,
   return TRUE;
 }
 
-int
-pd_admin_backup (int    argc,
-                 char **argv)
+static int
+run_copy (Backup     *backup,
+          const char *source_path,
+          const char *dest_path)
 {
   g_autoptr(PdDatabase) check = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *partial = NULL;
   g_autofree char *dest_dir = NULL;
-  Backup backup = { 0 };
   GStatBuf st;
+
+  backup->source_path = source_path;
+  backup->dest_path = dest_path;
+  partial = g_strconcat (backup->dest_path, ".partial", NULL);
+  backup->partial_path = partial;
+
+  if (g_lstat (backup->dest_path, &st) == 0)
+    {
+      g_autofree char *message = already_exists_message (backup);
+
+      return pd_admin_fail (PD_ADMIN_EXIT_FAILED, "%s", message);
+    }
+  dest_dir = g_path_get_dirname (backup->dest_path);
+  if (!g_file_test (dest_dir, G_FILE_TEST_IS_DIR))
+    return pd_admin_fail (PD_ADMIN_EXIT_FAILED, _("The folder “%s” does not exist"), dest_dir);
+
+  if (!pd_admin_run_interruptible (backup_work, backup, &error))
+    return pd_admin_fail (PD_ADMIN_EXIT_FAILED, "%s", error->message);
+
+  /* A last look at what now carries the name. */
+  check = pd_database_open (backup->dest_path, PD_OPEN_READ_ONLY | PD_OPEN_SKIP_QUICK_CHECK, &error);
+  if (check == NULL)
+    return pd_admin_fail (PD_ADMIN_EXIT_FAILED, _("“%s” was written but does not open: %s"),
+                          backup->dest_path, error->message);
+
+  if (g_stat (backup->dest_path, &st) != 0)
+    st.st_size = 0;
+  if (backup->restoring)
+    /* Translators: the first %s is the backup, the second the restored database */
+    printf (_("Restored “%s” to “%s” (%.1f MB), checked.\n"), backup->source_path, backup->dest_path,
+            st.st_size / 1e6);
+  else
+    /* Translators: the first %s is the database, the second the new backup file */
+    printf (_("Backed up “%s” to “%s” (%.1f MB), checked.\n"), backup->source_path, backup->dest_path,
+            st.st_size / 1e6);
+  return PD_ADMIN_EXIT_OK;
+}
+
+int
+pd_admin_backup (int    argc,
+                 char **argv)
+{
+  Backup backup = { 0 };
   int code;
 
   if (!pd_admin_parse ("backup", NULL, &argc, &argv, 2, &code))
     return code;
+  return run_copy (&backup, argv[1], argv[2]);
+}
 
-  backup.source_path = argv[1];
-  backup.dest_path = argv[2];
-  partial = g_strconcat (backup.dest_path, ".partial", NULL);
-  backup.partial_path = partial;
+int
+pd_admin_restore (int    argc,
+                  char **argv)
+{
+  Backup backup = { .restoring = TRUE };
+  int code;
 
-  if (g_lstat (backup.dest_path, &st) == 0)
-    return pd_admin_fail (PD_ADMIN_EXIT_FAILED,
-                          _("“%s” already exists; choose a new name for the backup"), backup.dest_path);
-  dest_dir = g_path_get_dirname (backup.dest_path);
-  if (!g_file_test (dest_dir, G_FILE_TEST_IS_DIR))
-    return pd_admin_fail (PD_ADMIN_EXIT_FAILED, _("The folder “%s” for the backup does not exist"), dest_dir);
-
-  if (!pd_admin_run_interruptible (backup_work, &backup, &error))
-    return pd_admin_fail (PD_ADMIN_EXIT_FAILED, "%s", error->message);
-
-  /* A last look at what now carries the name. */
-  check = pd_database_open (backup.dest_path, PD_OPEN_READ_ONLY | PD_OPEN_SKIP_QUICK_CHECK, &error);
-  if (check == NULL)
-    return pd_admin_fail (PD_ADMIN_EXIT_FAILED, _("The backup “%s” was written but does not open: %s"),
-                          backup.dest_path, error->message);
-
-  if (g_stat (backup.dest_path, &st) != 0)
-    st.st_size = 0;
-  /* Translators: the first %s is the database, the second the new backup file */
-  printf (_("Backed up “%s” to “%s” (%.1f MB), checked.\n"), backup.source_path, backup.dest_path,
-          st.st_size / 1e6);
-  return PD_ADMIN_EXIT_OK;
+  if (!pd_admin_parse ("restore", NULL, &argc, &argv, 2, &code))
+    return code;
+  return run_copy (&backup, argv[1], argv[2]);
 }

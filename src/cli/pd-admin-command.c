@@ -14,6 +14,7 @@ static const PdAdminCommand commands[] = {
   { "demo",   N_("PATH"),      N_("Create a demo database full of made-up, anonymised cases"), pd_admin_demo },
   { "check",  N_("PATH"),      N_("Check a database for damage, lost commits and its schema version"), pd_admin_check },
   { "backup", N_("PATH DEST"), N_("Copy a consistent snapshot of a database to a new file"), pd_admin_backup },
+  { "restore", N_("BACKUP PATH"), N_("Check a backup and restore it to a new database file"), pd_admin_restore },
   { NULL }
 };
 

@@ -61,5 +61,6 @@ int pd_admin_init   (int argc, char **argv);
 int pd_admin_demo   (int argc, char **argv);
 int pd_admin_check  (int argc, char **argv);
 int pd_admin_backup (int argc, char **argv);
+int pd_admin_restore (int argc, char **argv);
 
 G_END_DECLS
