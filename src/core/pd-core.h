@@ -10,6 +10,7 @@
 #include "pd-error.h"
 #include "pd-filesystem.h"
 #include "pd-meeting.h"
+#include "pd-meeting-ics.h"
 #include "pd-person.h"
 #include "pd-record-list.h"
 #include "pd-referral.h"
