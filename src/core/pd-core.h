@@ -14,3 +14,4 @@
 #include "pd-person.h"
 #include "pd-record-list.h"
 #include "pd-referral.h"
+#include "pd-referral-search.h"

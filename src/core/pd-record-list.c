@@ -18,6 +18,7 @@ struct _PdRecordList
   PdDatabase       *db;
   GType             item_type;
   char             *ids_sql;
+  GStrv             params;             /* text bound to ?1, ?2, ... */
   PdRecordLoadFunc  load;
 
   GArray           *ids;                /* gint64 */
@@ -108,6 +109,7 @@ pd_record_list_finalize (GObject *object)
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_object (&self->db);
   g_free (self->ids_sql);
+  g_strfreev (self->params);
 
   G_OBJECT_CLASS (pd_record_list_parent_class)->finalize (object);
 }
@@ -138,6 +140,8 @@ read_ids (PdRecordList  *self,
   stmt = _pd_database_prepare (self->db, self->ids_sql, error);
   if (stmt == NULL)
     return FALSE;
+  for (guint i = 0; self->params != NULL && self->params[i] != NULL; i++)
+    sqlite3_bind_text (stmt, i + 1, self->params[i], -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -177,30 +181,89 @@ pd_record_list_new (PdDatabase       *db,
   return self;
 }
 
-gboolean
-pd_record_list_reload (PdRecordList  *self,
-                       GError       **error)
+/* Puts @ids in place of the list's ids: a removal, then an addition. */
+static void
+replace_ids (PdRecordList *self,
+             GArray       *ids)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint removed;
+  guint removed = self->ids->len;
 
-  g_return_val_if_fail (PD_IS_RECORD_LIST (self), FALSE);
-
-  if (!read_ids (self, ids, error))
-    return FALSE;
-
-  cache_clear (self);
-  removed = self->ids->len;
   g_array_unref (self->ids);
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (removed > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
 
   g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
+  self->ids = g_array_ref (ids);
   if (self->ids->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->ids->len);
+}
 
+gboolean
+pd_record_list_reload (PdRecordList  *self,
+                       GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (PD_IS_RECORD_LIST (self), FALSE);
+
+  if (!read_ids (self, ids, error))
+    return FALSE;
+
+  /* The records may have changed too: load them afresh. */
+  cache_clear (self);
+  replace_ids (self, ids);
+  return TRUE;
+}
+
+void
+pd_record_list_set_ids (PdRecordList *self,
+                        GArray       *ids)
+{
+  g_return_if_fail (PD_IS_RECORD_LIST (self));
+  g_return_if_fail (ids != NULL && g_array_get_element_size (ids) == sizeof (gint64));
+
+  replace_ids (self, ids);
+}
+
+PdDatabase *
+pd_record_list_get_database (PdRecordList *self)
+{
+  g_return_val_if_fail (PD_IS_RECORD_LIST (self), NULL);
+
+  return self->db;
+}
+
+gboolean
+pd_record_list_set_query (PdRecordList        *self,
+                          const char          *ids_sql,
+                          const char * const  *params,
+                          GError             **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *old_sql = NULL;
+  g_auto(GStrv) old_params = NULL;
+
+  g_return_val_if_fail (PD_IS_RECORD_LIST (self), FALSE);
+  g_return_val_if_fail (ids_sql != NULL, FALSE);
+
+  old_sql = g_steal_pointer (&self->ids_sql);
+  old_params = g_steal_pointer (&self->params);
+  self->ids_sql = g_strdup (ids_sql);
+  self->params = g_strdupv ((char **) params);
+
+  if (!read_ids (self, ids, error))
+    {
+      /* Keep showing what was shown. */
+      g_free (self->ids_sql);
+      g_strfreev (self->params);
+      self->ids_sql = g_steal_pointer (&old_sql);
+      self->params = g_steal_pointer (&old_params);
+      return FALSE;
+    }
+
+  /* Same records, other rows: the loaded ones stay valid. */
+  replace_ids (self, ids);
   return TRUE;
 }
 

@@ -24,6 +24,18 @@ PdRecordList *pd_record_list_new      (PdDatabase        *db,
  * GtkListView handles much faster than one combined change. */
 gboolean      pd_record_list_reload   (PdRecordList      *self,
                                        GError           **error);
+/* Shows the ids of another query, with @params (NULL-terminated, may be
+ * NULL) bound to ?1, ?2, ...; records already loaded are kept. On failure
+ * the list stays as it was. Signals a removal and then an addition. */
+gboolean      pd_record_list_set_query (PdRecordList       *self,
+                                        const char         *ids_sql,
+                                        const char * const *params,
+                                        GError            **error);
+/* Shows @ids (gint64, in display order) as they are, for a caller that
+ * worked them out itself; records already loaded are kept. */
+void          pd_record_list_set_ids   (PdRecordList       *self,
+                                        GArray             *ids);
+PdDatabase   *pd_record_list_get_database (PdRecordList    *self);
 /* The position of @id, or G_MAXUINT. */
 guint         pd_record_list_find     (PdRecordList      *self,
                                        gint64             id);
