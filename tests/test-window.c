@@ -172,6 +172,36 @@ test_views (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Typing in the search bar narrows the list; no match shows a status page. */
+static void
+test_search (void)
+{
+  g_autofree char *path = make_database ("search.paneldesk");
+  PdWindow *window = make_window ();
+  PdReferralsView *view;
+
+  pd_window_open_path (window, path);
+  g_assert_true (wait_for (is_not_busy, window));
+  view = pd_window_get_referrals_view (window);
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, N_REFERRALS);
+
+  pd_referrals_view_search (view, "PRP-2026-003");
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, 1);
+  g_assert_cmpstr (pd_referrals_view_get_shown (view), ==, "list");
+
+  pd_referrals_view_search (view, "PRP-2026-00");
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, 9);
+
+  pd_referrals_view_search (view, "no such words");
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, 0);
+  g_assert_cmpstr (pd_referrals_view_get_shown (view), ==, "empty");
+
+  pd_referrals_view_search (view, "");
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, N_REFERRALS);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A database opened read-only says so in a banner; a writable one does not. */
 static void
 test_read_only_banner (void)
@@ -258,6 +288,7 @@ main (int   argc,
 
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/views", test_views);
+  g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/read-only-banner", test_read_only_banner);
   g_test_add_func ("/window/not-a-database", test_not_a_database);
   g_test_add_func ("/window/missing-file", test_missing_file);

@@ -11,8 +11,11 @@ struct _PdReferralsView
 {
   AdwBin         parent_instance;
 
+  GtkSearchBar   *search_bar;
+  GtkSearchEntry *search_entry;
   PdRecordTable *table;
   PdDatabase    *db;
+  PdRecordList  *list;      /* the referrals matching the search, newest first */
 };
 
 G_DEFINE_FINAL_TYPE (PdReferralsView, pd_referrals_view, ADW_TYPE_BIN)
@@ -117,22 +120,94 @@ referrer_text (gpointer item)
   return g_strdup (pd_referral_get_referrer_agency (item));
 }
 
+/* The empty page says whether there are no referrals or no matches. */
+static void
+update_empty_page (PdReferralsView *self,
+                   gboolean         searching)
+{
+  if (searching)
+    g_object_set (self->table,
+                  "empty-icon-name", "edit-find-symbolic",
+                  "empty-title", _("No Referrals Found"),
+                  "empty-description", _("Try part of a reference, a pseudonym such as “Child A”, an agency or a word of the narrative."),
+                  NULL);
+  else
+    g_object_set (self->table,
+                  "empty-icon-name", "folder-documents-symbolic",
+                  "empty-title", _("No Referrals Yet"),
+                  "empty-description", _("Referrals the business unit logs appear here."),
+                  NULL);
+}
+
+static void
+on_search_changed (PdReferralsView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_autoptr(GError) error = NULL;
+
+  if (self->list == NULL)
+    return;
+  /* On failure (the share gone, say) the list keeps what it showed. */
+  if (!pd_referral_search_set_text (self->list, text, &error))
+    g_warning ("Could not search the referrals: %s", error->message);
+  update_empty_page (self, text[0] != '\0');
+}
+
+static void
+on_stop_search (PdReferralsView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static gboolean
+on_find_shortcut (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  PdReferralsView *self = PD_REFERRALS_VIEW (widget);
+
+  /* The shortcut is the window's; only the view on screen answers it. */
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
+}
+
 void
 pd_referrals_view_set_database (PdReferralsView *self,
-                                PdDatabase *db)
+                                PdDatabase      *db)
 {
-  g_autoptr(PdRecordList) list = NULL;
-
   g_return_if_fail (PD_IS_REFERRALS_VIEW (self));
   g_return_if_fail (db == NULL || PD_IS_DATABASE (db));
 
   if (!g_set_object (&self->db, db))
     return;
 
+  g_clear_object (&self->list);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  update_empty_page (self, FALSE);
+
   /* A list of ids; each row loads when it scrolls into sight. */
   if (db != NULL)
-    list = pd_referral_list_new (db);
-  pd_record_table_set_list (self->table, list);
+    self->list = pd_referral_search_new (db);
+  pd_record_table_set_list (self->table, self->list);
+}
+
+/* Searches as a user typing @text in the search entry would. */
+void
+pd_referrals_view_search (PdReferralsView *self,
+                          const char      *text)
+{
+  g_return_if_fail (PD_IS_REFERRALS_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, text != NULL && text[0] != '\0');
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  /* search-changed waits a moment for more typing; do not wait here. */
+  on_search_changed (self);
 }
 
 PdDatabase *
@@ -159,11 +234,32 @@ pd_referrals_view_get_shown (PdReferralsView *self)
   return pd_record_table_get_shown (self->table);
 }
 
+/* Typing anywhere in the window starts a search while the referrals are on
+ * screen, as in Files or Settings. */
+static void
+pd_referrals_view_map (GtkWidget *widget)
+{
+  PdReferralsView *self = PD_REFERRALS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (pd_referrals_view_parent_class)->map (widget);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (gtk_widget_get_root (widget)));
+}
+
+static void
+pd_referrals_view_unmap (GtkWidget *widget)
+{
+  PdReferralsView *self = PD_REFERRALS_VIEW (widget);
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
+  GTK_WIDGET_CLASS (pd_referrals_view_parent_class)->unmap (widget);
+}
+
 static void
 pd_referrals_view_dispose (GObject *object)
 {
   PdReferralsView *self = PD_REFERRALS_VIEW (object);
 
+  g_clear_object (&self->list);
   g_clear_object (&self->db);
   /* AdwBin unparents its child itself; take the table away first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -184,12 +280,29 @@ pd_referrals_view_class_init (PdReferralsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/paneldesk/PanelDesk/referrals/pd-referrals-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, table);
+  gtk_widget_class_bind_template_child (widget_class, PdReferralsView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, PdReferralsView, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  widget_class->map = pd_referrals_view_map;
+  widget_class->unmap = pd_referrals_view_unmap;
 }
 
 static void
 pd_referrals_view_init (PdReferralsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    /* Ctrl+F wherever the focus is in the window, the header bar too. */
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (on_find_shortcut, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 
   pd_record_table_append_column (self->table, _("Reference"), reference_text, FALSE);
   pd_record_table_append_column (self->table, _("Child"), child_text, TRUE);

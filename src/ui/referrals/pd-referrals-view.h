@@ -14,6 +14,9 @@ G_DECLARE_FINAL_TYPE (PdReferralsView, pd_referrals_view, PD, REFERRALS_VIEW, Ad
 void        pd_referrals_view_set_database (PdReferralsView *self,
                                      PdDatabase *db);
 PdDatabase *pd_referrals_view_get_database (PdReferralsView *self);
+/* Shows the referrals matching @text, as typing it in the search bar does. */
+void        pd_referrals_view_search       (PdReferralsView *self,
+                                            const char      *text);
 /* How many rows the list has. */
 guint       pd_referrals_view_get_n_rows   (PdReferralsView *self);
 /* "list" or "empty" */
