@@ -1,4 +1,4 @@
-/* pd-format.h: how the views write dates, sizes and table cells */
+/* pd-format.h: how the views write dates, and what a table cell is */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -15,17 +15,5 @@ typedef char *(*PdCellTextFunc) (gpointer item);
 
 /* Returns a style class for the cell of @item ("error", "warning"), or NULL. */
 typedef const char *(*PdCellStyleFunc) (gpointer item);
-
-/* Appends a column of label cells to @view; @expand makes it take spare width. */
-GtkColumnViewColumn *pd_column_view_append_text_column (GtkColumnView  *view,
-                                                        const char     *title,
-                                                        PdCellTextFunc  text_func,
-                                                        gboolean        expand);
-/* The same, with the cells styled by @style_func. */
-GtkColumnViewColumn *pd_column_view_append_styled_column (GtkColumnView   *view,
-                                                          const char      *title,
-                                                          PdCellTextFunc   text_func,
-                                                          PdCellStyleFunc  style_func,
-                                                          gboolean         expand);
 
 G_END_DECLS

@@ -33,7 +33,8 @@ config.actionDelay = 0.2
 config.searchCutoffCount = 20
 config.defaultDelay = 0.3
 
-REFERENCE = re.compile(r"^PRP-\d{4}-\d{3,}$")
+# A row reads as one line: "PRP-2026-014, Child A, Received, ...".
+REFERENCE = re.compile(r"^(PRP-\d{4}-\d{3,})(,|$)")
 VIEWS = ["Referrals", "Meetings", "Decisions", "Documents"]
 results = []
 
@@ -148,7 +149,7 @@ def main():
         switcher_button(app, "Referrals").doActionNamed("click")
         cells = wait_for(lambda: find_all(app, lambda n: n.roleName == "label"
                                           and REFERENCE.match(text_of(n) or "")), timeout=15)
-        reference = text_of(cells[0]) if cells else ""
+        reference = REFERENCE.match(text_of(cells[0])).group(1) if cells else ""
         report(bool(reference), "a referral's reference is read from the list",
                "read %r" % reference if reference else "no label like PRP-YYYY-NNN found")
     finally:

@@ -3,10 +3,26 @@
  * Each view (referrals, meetings, decisions, documents) shows its records
  * in one of these: it hands over a PdRecordList, which loads rows only as
  * they scroll into sight, and says what the empty page and the columns are.
+ * Each row is one PdRecordRow; this widget decides where the columns go,
+ * from the widest text each column has shown so far.
  */
 #include "config.h"
 
+#include "pd-record-row.h"
 #include "pd-record-table.h"
+
+/* What an expanding column gets at least before the others shrink. */
+#define EXPAND_MINIMUM 120
+#define CELL_PADDING_X 12
+
+typedef struct
+{
+  char            *title;
+  PdCellTextFunc   text_func;
+  PdCellStyleFunc  style_func;
+  gboolean         expand;
+  int              natural;    /* the widest text seen, in pixels */
+} Column;
 
 struct _PdRecordTable
 {
@@ -14,11 +30,17 @@ struct _PdRecordTable
 
   GtkStack      *stack;
   AdwStatusPage *empty_page;
-  GtkColumnView *column_view;
+  AdwBin        *header_bin;
+  GtkListView   *list_view;
+
+  GArray        *columns;      /* Column */
+  PdRecordRow   *header;
+  GPtrArray     *rows;         /* the PdRecordRows alive, to redraw when columns widen */
+  PangoLayout   *measure;      /* measures texts as rows are bound */
 
   PdRecordList  *list;
   gulong         items_changed_id;
-  gboolean       model_attached;  /* the column view has the list (once shown) */
+  gboolean       model_attached;  /* the list view has the list (once shown) */
 };
 
 G_DEFINE_FINAL_TYPE (PdRecordTable, pd_record_table, ADW_TYPE_BIN)
@@ -51,6 +73,161 @@ on_items_changed (GListModel    *model,
   update_shown (self);
 }
 
+/* -------------------------------------------------------------- columns */
+
+static int
+text_width (PdRecordTable *self,
+            const char    *text)
+{
+  int width = 0;
+
+  if (text == NULL || text[0] == '\0')
+    return 0;
+  if (self->measure == NULL)
+    self->measure = gtk_widget_create_pango_layout (GTK_WIDGET (self->list_view), NULL);
+  pango_layout_set_text (self->measure, text, -1);
+  pango_layout_get_pixel_size (self->measure, &width, NULL);
+  return width;
+}
+
+/* Columns only widen, so rows do not jump about while scrolling. */
+static void
+widen_column (PdRecordTable *self,
+              guint          index,
+              const char    *text)
+{
+  Column *column = &g_array_index (self->columns, Column, index);
+  int width = text_width (self, text) + 2 * CELL_PADDING_X;
+
+  if (width <= column->natural)
+    return;
+  column->natural = width;
+  if (self->header != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self->header));
+  for (guint i = 0; i < self->rows->len; i++)
+    gtk_widget_queue_draw (g_ptr_array_index (self->rows, i));
+}
+
+/* Fixed columns get their widest text; expanding ones share what is left.
+ * When the window is too narrow, the fixed ones shrink alike. */
+static void
+column_geometry (gpointer  user_data,
+                 int       width,
+                 guint     n_columns,
+                 int      *x,
+                 int      *column_width)
+{
+  PdRecordTable *self = user_data;
+  int fixed = 0, n_expand = 0, spare, position = 0;
+  double scale = 1.0;
+
+  n_columns = MIN (n_columns, self->columns->len);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      Column *column = &g_array_index (self->columns, Column, i);
+
+      if (column->expand)
+        n_expand++;
+      else
+        fixed += column->natural;
+    }
+  spare = width - fixed;
+  if (spare < n_expand * EXPAND_MINIMUM && fixed > 0)
+    {
+      scale = MAX (0.0, (double) (width - n_expand * EXPAND_MINIMUM) / fixed);
+      spare = width - (int) (fixed * scale);
+    }
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      Column *column = &g_array_index (self->columns, Column, i);
+
+      x[i] = position;
+      column_width[i] = column->expand ? MAX (spare, 0) / MAX (n_expand, 1)
+                                       : (int) (column->natural * scale);
+      position += column_width[i];
+    }
+}
+
+static void
+update_header (PdRecordTable *self)
+{
+  char **titles = g_new0 (char *, self->columns->len + 1);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    titles[i] = g_strdup (g_array_index (self->columns, Column, i).title);
+
+  self->header = pd_record_row_new (self->columns->len, column_geometry, self);
+  gtk_widget_add_css_class (GTK_WIDGET (self->header), "heading");
+  gtk_widget_add_css_class (GTK_WIDGET (self->header), "dim-label");
+  pd_record_row_set_cells (self->header, titles, NULL);
+  /* The titles name the columns for the eye; the rows read whole. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->header), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  adw_bin_set_child (self->header_bin, GTK_WIDGET (self->header));
+}
+
+/* -------------------------------------------------------------- factory */
+
+static void
+on_setup (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          PdRecordTable            *self)
+{
+  PdRecordRow *row = pd_record_row_new (self->columns->len, column_geometry, self);
+
+  g_ptr_array_add (self->rows, row);
+  gtk_list_item_set_child (list_item, GTK_WIDGET (row));
+}
+
+static void
+on_teardown (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             PdRecordTable            *self)
+{
+  g_ptr_array_remove_fast (self->rows, gtk_list_item_get_child (list_item));
+}
+
+static void
+on_bind (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         PdRecordTable            *self)
+{
+  PdRecordRow *row = PD_RECORD_ROW (gtk_list_item_get_child (list_item));
+  gpointer item = gtk_list_item_get_item (list_item);
+  char **texts;
+  g_autofree const char **classes = NULL;
+
+  if (item == NULL)
+    {
+      pd_record_row_clear (row);
+      return;
+    }
+
+  texts = g_new0 (char *, self->columns->len + 1);
+  classes = g_new0 (const char *, self->columns->len);
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *column = &g_array_index (self->columns, Column, i);
+
+      texts[i] = column->text_func (item);
+      if (texts[i] == NULL)
+        texts[i] = g_strdup ("");
+      if (column->style_func != NULL)
+        classes[i] = column->style_func (item);
+      if (!column->expand)
+        widen_column (self, i, texts[i]);
+    }
+  pd_record_row_set_cells (row, texts, classes);
+}
+
+static void
+on_unbind (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           PdRecordTable            *self)
+{
+  pd_record_row_clear (PD_RECORD_ROW (gtk_list_item_get_child (list_item)));
+}
+
 /* GTK 4.8 builds and measures up to 200 rows of a list as soon as it has a
  * model, shown or not; so a hidden view's table gets its model when it
  * first appears, and a database with thousands of decisions does not slow
@@ -66,7 +243,7 @@ attach_model (PdRecordTable *self)
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   self->model_attached = TRUE;
 }
 
@@ -91,7 +268,7 @@ pd_record_table_set_list (PdRecordTable *self,
   if (self->list != NULL)
     g_clear_signal_handler (&self->items_changed_id, self->list);
   g_set_object (&self->list, list);
-  gtk_column_view_set_model (self->column_view, NULL);
+  gtk_list_view_set_model (self->list_view, NULL);
   self->model_attached = FALSE;
 
   if (list != NULL)
@@ -114,26 +291,31 @@ pd_record_table_get_list (PdRecordTable *self)
 }
 
 void
-pd_record_table_append_column (PdRecordTable  *self,
-                               const char     *title,
-                               PdCellTextFunc  text_func,
-                               gboolean        expand)
-{
-  g_return_if_fail (PD_IS_RECORD_TABLE (self));
-
-  pd_column_view_append_text_column (self->column_view, title, text_func, expand);
-}
-
-void
 pd_record_table_append_styled_column (PdRecordTable   *self,
                                       const char      *title,
                                       PdCellTextFunc   text_func,
                                       PdCellStyleFunc  style_func,
                                       gboolean         expand)
 {
-  g_return_if_fail (PD_IS_RECORD_TABLE (self));
+  Column column = { g_strdup (title), text_func, style_func, expand, 0 };
 
-  pd_column_view_append_styled_column (self->column_view, title, text_func, style_func, expand);
+  g_return_if_fail (PD_IS_RECORD_TABLE (self));
+  g_return_if_fail (text_func != NULL);
+  /* Rows are made for the columns there are: add them all before a list. */
+  g_return_if_fail (!self->model_attached);
+
+  g_array_append_val (self->columns, column);
+  widen_column (self, self->columns->len - 1, title);
+  update_header (self);
+}
+
+void
+pd_record_table_append_column (PdRecordTable  *self,
+                               const char     *title,
+                               PdCellTextFunc  text_func,
+                               gboolean        expand)
+{
+  pd_record_table_append_styled_column (self, title, text_func, NULL, expand);
 }
 
 guint
@@ -158,6 +340,7 @@ pd_record_table_dispose (GObject *object)
   PdRecordTable *self = PD_RECORD_TABLE (object);
 
   pd_record_table_set_list (self, NULL);
+  g_clear_object (&self->measure);
   /* AdwBin unparents its child itself; take the stack away first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_RECORD_TABLE);
@@ -210,7 +393,7 @@ pd_record_table_set_property (GObject      *object,
       break;
     case PROP_LIST_LABEL:
       /* What a screen reader calls the table: "Referrals list". */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, g_value_get_string (value),
                                       -1);
       break;
@@ -220,12 +403,26 @@ pd_record_table_set_property (GObject      *object,
 }
 
 static void
+pd_record_table_finalize (GObject *object)
+{
+  PdRecordTable *self = PD_RECORD_TABLE (object);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    g_free (g_array_index (self->columns, Column, i).title);
+  g_array_unref (self->columns);
+  g_ptr_array_unref (self->rows);
+
+  G_OBJECT_CLASS (pd_record_table_parent_class)->finalize (object);
+}
+
+static void
 pd_record_table_class_init (PdRecordTableClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pd_record_table_dispose;
+  object_class->finalize = pd_record_table_finalize;
   object_class->get_property = pd_record_table_get_property;
   object_class->set_property = pd_record_table_set_property;
   widget_class->map = pd_record_table_map;
@@ -248,12 +445,24 @@ pd_record_table_class_init (PdRecordTableClass *klass)
                                                "/io/github/paneldesk/PanelDesk/widgets/pd-record-table.ui");
   gtk_widget_class_bind_template_child (widget_class, PdRecordTable, stack);
   gtk_widget_class_bind_template_child (widget_class, PdRecordTable, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, PdRecordTable, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PdRecordTable, header_bin);
+  gtk_widget_class_bind_template_child (widget_class, PdRecordTable, list_view);
 }
 
 static void
 pd_record_table_init (PdRecordTable *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->columns = g_array_new (FALSE, FALSE, sizeof (Column));
+  self->rows = g_ptr_array_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (on_teardown), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+
   update_shown (self);
 }
