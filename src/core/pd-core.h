@@ -14,4 +14,5 @@
 #include "pd-person.h"
 #include "pd-record-list.h"
 #include "pd-referral.h"
+#include "pd-referral-csv.h"
 #include "pd-referral-search.h"

@@ -3,8 +3,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "pd-database-private.h"
+#include "pd-criteria.h"
 #include "pd-referral.h"
 
 struct _PdReferral
@@ -76,6 +78,13 @@ pd_referral_status_to_label (const char *status)
   return status;
 }
 
+gboolean
+pd_referral_status_is_valid (const char *status)
+{
+  /* The label table knows every status; anything else comes back as is. */
+  return status != NULL && pd_referral_status_to_label (status) != status;
+}
+
 PdReferral *
 pd_referral_load (PdDatabase  *db,
                   gint64       id,
@@ -138,6 +147,69 @@ pd_date_is_valid (const char *text)
   return g_date_valid_dmy (d, m, y);
 }
 
+gboolean
+pd_reference_parse (const char *reference,
+                    int        *year,
+                    gint64     *sequence)
+{
+  g_autofree char *again = NULL;
+  int y;
+  gint64 n;
+
+  if (reference == NULL || sscanf (reference, "PRP-%4d-%" G_GINT64_MODIFIER "d", &y, &n) != 2 ||
+      y < 1900 || y > 9999 || n <= 0)
+    return FALSE;
+  /* Written exactly as the app writes it: no spaces, signs or stray zeros. */
+  again = g_strdup_printf ("PRP-%04d-%03" G_GINT64_FORMAT, y, n);
+  if (strcmp (again, reference) != 0)
+    return FALSE;
+  *year = y;
+  *sequence = n;
+  return TRUE;
+}
+
+/* Takes @sequence of @year as given: free, and the counter moves past it. */
+static gboolean
+claim_sequence (PdDatabase  *db,
+                const char  *reference,
+                int          year,
+                gint64       sequence,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _pd_database_prepare (db, "SELECT 1 FROM referrals WHERE year = ?1 AND sequence = ?2;", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int64 (stmt, 2, sequence);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("The reference %s is already in the database."), reference);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return _pd_database_fail (db, rc, error);
+
+  stmt = _pd_database_prepare (db,
+                               "INSERT INTO reference_counters (year, last) VALUES (?1, ?2) "
+                               "ON CONFLICT (year) DO UPDATE SET last = max (last, excluded.last);",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int64 (stmt, 2, sequence);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _pd_database_fail (db, rc, error);
+  return TRUE;
+}
+
 /* The next number of @year; counters only grow, so a number is never reused. */
 static gint64
 next_sequence (PdDatabase  *db,
@@ -178,6 +250,7 @@ pd_referral_insert (PdTransaction           *tx,
   g_autofree char *reference = NULL;
   g_autofree char *after = NULL;
   sqlite3_stmt *stmt;
+  PdFramework framework_id;
   gint64 sequence, id;
   int year, rc;
 
@@ -202,6 +275,27 @@ pd_referral_insert (PdTransaction           *tx,
                    _("The date of the incident must be a real date, written as 2026-03-31."));
       return 0;
     }
+  if (fields->status != NULL && !pd_referral_status_is_valid (fields->status))
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("“%s” is not a status of a referral, such as “received” or “closed”."),
+                   fields->status);
+      return 0;
+    }
+  if (fields->framework != NULL && !pd_framework_from_string (fields->framework, &framework_id))
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("“%s” is not a framework; use england-2015, england-2018 or wales."),
+                   fields->framework);
+      return 0;
+    }
+  if (fields->next_deadline != NULL && *fields->next_deadline != '\0' &&
+      !pd_date_is_valid (fields->next_deadline))
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("The next deadline must be a real date, written as 2026-03-31."));
+      return 0;
+    }
   if (fields->date_of_incident != NULL && *fields->date_of_incident != '\0' &&
       g_strcmp0 (fields->date_of_incident, fields->date_received) > 0)
     {
@@ -210,10 +304,25 @@ pd_referral_insert (PdTransaction           *tx,
       return 0;
     }
 
-  year = g_ascii_strtoll (fields->date_received, NULL, 10);
-  sequence = next_sequence (db, year, error);
-  if (sequence == 0)
-    return 0;
+  if (fields->reference != NULL && *fields->reference != '\0')
+    {
+      if (!pd_reference_parse (fields->reference, &year, &sequence))
+        {
+          g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                       _("“%s” is not a reference; references are written like PRP-2026-014."),
+                       fields->reference);
+          return 0;
+        }
+      if (!claim_sequence (db, fields->reference, year, sequence, error))
+        return 0;
+    }
+  else
+    {
+      year = g_ascii_strtoll (fields->date_received, NULL, 10);
+      sequence = next_sequence (db, year, error);
+      if (sequence == 0)
+        return 0;
+    }
   reference = g_strdup_printf ("PRP-%04d-%03" G_GINT64_FORMAT, year, sequence);
   framework = fields->framework ? g_strdup (fields->framework)
                                 : pd_database_dup_setting (db, "framework", "england-2018");
@@ -237,7 +346,7 @@ pd_referral_insert (PdTransaction           *tx,
   sqlite3_bind_text (stmt, 9, fields->referrer_agency ? fields->referrer_agency : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, fields->status ? fields->status : "received", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, framework, -1, SQLITE_STATIC);
-  _pd_bind_text (stmt, 12, fields->next_deadline);
+  _pd_bind_text (stmt, 12, fields->next_deadline && *fields->next_deadline ? fields->next_deadline : NULL);
   sqlite3_bind_text (stmt, 13, fields->narrative ? fields->narrative : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 14, now, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
