@@ -95,7 +95,7 @@ copy_of_demo (const char *name)
 static void
 test_help (void)
 {
-  static const char *commands[] = { "init", "demo", "check", "backup", "restore" };
+  static const char *commands[] = { "init", "demo", "check", "backup", "restore", "import-referrals", "export-referrals" };
 
   {
     g_auto(Run) run = { 0 };
@@ -497,6 +497,63 @@ test_restore (void)
   g_assert_false (g_file_test ("from-damaged.paneldesk.partial", G_FILE_TEST_EXISTS));
 }
 
+/* A board's spreadsheet in, the list out, and back in unchanged. */
+static void
+test_import_export (void)
+{
+  g_autofree char *db = path_in_tmp ("imported.paneldesk");
+  g_autofree char *copy = path_in_tmp ("copy.paneldesk");
+  g_autofree char *good = path_in_tmp ("good.csv");
+  g_autofree char *bad = path_in_tmp ("bad.csv");
+  g_autofree char *exported = path_in_tmp ("exported.csv");
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) template = { 0 };
+  g_auto(Run) init = { 0 };
+  g_auto(Run) init_copy = { 0 };
+  g_auto(Run) import_bad = { 0 };
+  g_auto(Run) import_good = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) import_copy = { 0 };
+  g_auto(Run) export_copy = { 0 };
+  g_auto(Run) format = { 0 };
+
+  run_admin (&template, "import-referrals", "--template", NULL);
+  g_assert_cmpint (template.status, ==, 0);
+  g_assert_true (g_str_has_prefix (template.out, "reference,pseudonym,"));
+
+  run_admin (&init, "init", db, NULL);
+  g_assert_cmpint (init.status, ==, 0);
+
+  g_file_set_contents (bad, "pseudonym,date_received\nChild A,2026-01-01\nChild B,2026-02-30\n", -1, &error);
+  g_assert_no_error (error);
+  run_admin (&import_bad, "import-referrals", db, bad, NULL);
+  g_assert_cmpint (import_bad.status, ==, 1);
+  g_assert_nonnull (strstr (import_bad.err, "line 3"));
+  g_assert_nonnull (strstr (import_bad.err, "Nothing was imported"));
+
+  g_file_set_contents (good, "pseudonym,date_received,referrer_agency\nChild A,2026-01-01,Police\n"
+                             "\"Baby B, twin\",2026-01-02,\"Health, acute trust\"\n", -1, &error);
+  g_assert_no_error (error);
+  run_admin (&import_good, "import-referrals", db, good, NULL);
+  g_assert_cmpint (import_good.status, ==, 0);
+  g_assert_nonnull (strstr (import_good.out, "Imported 2 referrals"));
+
+  run_admin (&export, "export-referrals", db, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_nonnull (strstr (export.out, "PRP-2026-002,\"Baby B, twin\""));
+  g_file_set_contents (exported, export.out, -1, &error);
+  g_assert_no_error (error);
+
+  run_admin (&init_copy, "init", copy, NULL);
+  run_admin (&import_copy, "import-referrals", copy, exported, NULL);
+  g_assert_cmpint (import_copy.status, ==, 0);
+  run_admin (&export_copy, "export-referrals", copy, NULL);
+  g_assert_cmpstr (export_copy.out, ==, export.out);
+
+  run_admin (&format, "export-referrals", db, "--format", "xml", NULL);
+  g_assert_cmpint (format.status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -521,6 +578,7 @@ main (int    argc,
   g_test_add_func ("/cli/check/lost-commits", test_check_finds_lost_commits);
   g_test_add_func ("/cli/backup", test_backup);
   g_test_add_func ("/cli/restore", test_restore);
+  g_test_add_func ("/cli/import-export", test_import_export);
 
   result = g_test_run ();
 

@@ -17,9 +17,9 @@ print_usage (FILE *out)
     {
       g_autofree char *call = g_strdup_printf ("%s %s", command->name, _(command->parameters));
 
-      fprintf (out, "  %-18s %s\n", call, _(command->summary));
+      fprintf (out, "  %-30s %s\n", call, _(command->summary));
     }
-  fprintf (out, "\n%s\n  %-18s %s\n  %-18s %s\n\n%s\n",
+  fprintf (out, "\n%s\n  %-30s %s\n  %-18s %s\n\n%s\n",
            _("Options:"),
            "-h, --help", _("Show this help"),
            "--version", _("Show the version"),

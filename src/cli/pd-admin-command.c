@@ -14,6 +14,8 @@ static const PdAdminCommand commands[] = {
   { "demo",   N_("PATH"),      N_("Create a demo database full of made-up, anonymised cases"), pd_admin_demo },
   { "check",  N_("PATH"),      N_("Check a database for damage, lost commits and its schema version"), pd_admin_check },
   { "backup", N_("PATH DEST"), N_("Copy a consistent snapshot of a database to a new file"), pd_admin_backup },
+  { "import-referrals", N_("PATH FILE.csv"), N_("Import referrals from a spreadsheet saved as CSV (--template prints its header)"), pd_admin_import_referrals },
+  { "export-referrals", N_("PATH"), N_("Write every referral as CSV to standard output"), pd_admin_export_referrals },
   { "restore", N_("BACKUP PATH"), N_("Check a backup and restore it to a new database file"), pd_admin_restore },
   { NULL }
 };

@@ -62,5 +62,7 @@ int pd_admin_demo   (int argc, char **argv);
 int pd_admin_check  (int argc, char **argv);
 int pd_admin_backup (int argc, char **argv);
 int pd_admin_restore (int argc, char **argv);
+int pd_admin_import_referrals (int argc, char **argv);
+int pd_admin_export_referrals (int argc, char **argv);
 
 G_END_DECLS

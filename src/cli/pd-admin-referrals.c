@@ -1,0 +1,99 @@
+/* pd-admin-referrals.c: "import-referrals" and "export-referrals", for a
+ * board moving from its spreadsheet, and for taking the list elsewhere */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pd-admin-command.h"
+#include "pd-core.h"
+
+static gboolean
+has_argument (int         argc,
+              char      **argv,
+              const char *argument)
+{
+  for (int i = 1; i < argc; i++)
+    if (strcmp (argv[i], argument) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+int
+pd_admin_import_referrals (int    argc,
+                           char **argv)
+{
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  gboolean template = FALSE;
+  gsize length;
+  guint n = 0;
+  int code;
+  const GOptionEntry entries[] = {
+    { "template", 0, 0, G_OPTION_ARG_NONE, &template,
+      N_("Print the header line of a file to fill in, and nothing else"), NULL },
+    { NULL }
+  };
+
+  /* With --template there is nothing to import, so no PATH and FILE. */
+  if (!pd_admin_parse ("import-referrals", entries, &argc, &argv,
+                       has_argument (argc, argv, "--template") ? 0 : 2, &code))
+    return code;
+
+  if (template)
+    {
+      printf ("%s\n", pd_referral_csv_header ());
+      return PD_ADMIN_EXIT_OK;
+    }
+
+  if (!g_file_get_contents (argv[2], &csv, &length, &error))
+    return pd_admin_fail (PD_ADMIN_EXIT_FAILED, "%s", error->message);
+
+  db = pd_database_open (argv[1], PD_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    return pd_admin_fail (PD_ADMIN_EXIT_FAILED, "%s", error->message);
+
+  if (!pd_referral_csv_import (db, csv, length, &n, &error))
+    /* Translators: %s is the file, then what is wrong with which line */
+    return pd_admin_fail (PD_ADMIN_EXIT_FAILED, _("%s: %s Nothing was imported."), argv[2], error->message);
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u referral from “%s”.\n",
+                       "Imported %u referrals from “%s”.\n", n), n, argv[2]);
+  return PD_ADMIN_EXIT_OK;
+}
+
+int
+pd_admin_export_referrals (int    argc,
+                           char **argv)
+{
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *csv = NULL;
+  int code;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("The format to write to standard output: csv (the default)"), N_("FORMAT") },
+    { NULL }
+  };
+
+  if (!pd_admin_parse ("export-referrals", entries, &argc, &argv, 1, &code))
+    return code;
+  if (format != NULL && strcmp (format, "csv") != 0)
+    return pd_admin_fail (PD_ADMIN_EXIT_USAGE, _("“%s” is not a format this version writes; use csv"), format);
+
+  db = pd_database_open (argv[1], PD_OPEN_READ_ONLY, &error);
+  if (db == NULL)
+    return pd_admin_fail (PD_ADMIN_EXIT_FAILED, "%s", error->message);
+
+  csv = pd_referral_csv_export (db, &error);
+  if (csv == NULL)
+    return pd_admin_fail (PD_ADMIN_EXIT_FAILED, "%s", error->message);
+
+  fputs (csv, stdout);
+  if (fflush (stdout) != 0)
+    return pd_admin_fail (PD_ADMIN_EXIT_FAILED, _("Could not write the referrals out"));
+  return PD_ADMIN_EXIT_OK;
+}
