@@ -202,6 +202,35 @@ test_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A referral opens from the list, with its clocks and criteria, and back. */
+static void
+test_open_referral (void)
+{
+  g_autofree char *path = make_database ("open.paneldesk");
+  g_autoptr(GError) error = NULL;
+  PdWindow *window = make_window ();
+  PdReferralsView *view;
+
+  pd_window_open_path (window, path);
+  g_assert_true (wait_for (is_not_busy, window));
+  view = pd_window_get_referrals_view (window);
+  g_assert_null (pd_referrals_view_get_open_reference (view));
+
+  g_assert_true (pd_referrals_view_show_referral (view, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pd_referrals_view_get_open_reference (view), ==, "PRP-2026-003");
+
+  pd_referrals_view_show_list (view);
+  g_assert_null (pd_referrals_view_get_open_reference (view));
+
+  /* Gone meanwhile: refused with a reason, and the list stays. */
+  g_assert_false (pd_referrals_view_show_referral (view, 9999, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_NO_RECORD);
+  g_assert_null (pd_referrals_view_get_open_reference (view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A database opened read-only says so in a banner; a writable one does not. */
 static void
 test_read_only_banner (void)
@@ -289,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/views", test_views);
   g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/open-referral", test_open_referral);
   g_test_add_func ("/window/read-only-banner", test_read_only_banner);
   g_test_add_func ("/window/not-a-database", test_not_a_database);
   g_test_add_func ("/window/missing-file", test_missing_file);

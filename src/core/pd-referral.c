@@ -20,6 +20,10 @@ struct _PdReferral
   char    *date_received;
   char    *next_deadline;
   char    *referrer_agency;
+  char    *referrer_name;
+  char    *date_of_incident;
+  char    *framework;
+  char    *narrative;
 };
 
 G_DEFINE_FINAL_TYPE (PdReferral, pd_referral, G_TYPE_OBJECT)
@@ -35,6 +39,10 @@ pd_referral_finalize (GObject *object)
   g_free (self->date_received);
   g_free (self->next_deadline);
   g_free (self->referrer_agency);
+  g_free (self->referrer_name);
+  g_free (self->date_of_incident);
+  g_free (self->framework);
+  g_free (self->narrative);
 
   G_OBJECT_CLASS (pd_referral_parent_class)->finalize (object);
 }
@@ -57,6 +65,10 @@ const char *pd_referral_get_status (PdReferral *self) { g_return_val_if_fail (PD
 const char *pd_referral_get_date_received (PdReferral *self) { g_return_val_if_fail (PD_IS_REFERRAL (self), NULL); return self->date_received; }
 const char *pd_referral_get_next_deadline (PdReferral *self) { g_return_val_if_fail (PD_IS_REFERRAL (self), NULL); return self->next_deadline; }
 const char *pd_referral_get_referrer_agency (PdReferral *self) { g_return_val_if_fail (PD_IS_REFERRAL (self), NULL); return self->referrer_agency; }
+const char *pd_referral_get_referrer_name (PdReferral *self) { g_return_val_if_fail (PD_IS_REFERRAL (self), NULL); return self->referrer_name; }
+const char *pd_referral_get_date_of_incident (PdReferral *self) { g_return_val_if_fail (PD_IS_REFERRAL (self), NULL); return self->date_of_incident; }
+const char *pd_referral_get_framework (PdReferral *self) { g_return_val_if_fail (PD_IS_REFERRAL (self), NULL); return self->framework; }
+const char *pd_referral_get_narrative (PdReferral *self) { g_return_val_if_fail (PD_IS_REFERRAL (self), NULL); return self->narrative; }
 
 const char *
 pd_referral_status_to_label (const char *status)
@@ -97,7 +109,8 @@ pd_referral_load (PdDatabase  *db,
   g_return_val_if_fail (PD_IS_DATABASE (db), NULL);
 
   stmt = _pd_database_prepare (db,
-                               "SELECT reference, pseudonym, status, date_received, next_deadline, referrer_agency "
+                               "SELECT reference, pseudonym, status, date_received, next_deadline, referrer_agency, "
+                               "       referrer_name, date_of_incident, framework, narrative "
                                "FROM referrals WHERE id = ?1;",
                                error);
   if (stmt == NULL)
@@ -115,6 +128,10 @@ pd_referral_load (PdDatabase  *db,
       self->date_received = _pd_column_dup (stmt, 3);
       self->next_deadline = _pd_column_dup (stmt, 4);
       self->referrer_agency = _pd_column_dup (stmt, 5);
+      self->referrer_name = _pd_column_dup (stmt, 6);
+      self->date_of_incident = _pd_column_dup (stmt, 7);
+      self->framework = _pd_column_dup (stmt, 8);
+      self->narrative = _pd_column_dup (stmt, 9);
     }
   sqlite3_reset (stmt);
 

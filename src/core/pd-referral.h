@@ -35,6 +35,10 @@ const char  *pd_referral_get_status           (PdReferral *self);
 const char  *pd_referral_get_date_received    (PdReferral *self);
 const char  *pd_referral_get_next_deadline    (PdReferral *self);
 const char  *pd_referral_get_referrer_agency  (PdReferral *self);
+const char  *pd_referral_get_referrer_name    (PdReferral *self);
+const char  *pd_referral_get_date_of_incident (PdReferral *self);  /* NULL when not known */
+const char  *pd_referral_get_framework        (PdReferral *self);  /* "england-2018" */
+const char  *pd_referral_get_narrative        (PdReferral *self);
 
 /* TRUE for the statuses of the workflow: "received", ..., "closed". */
 gboolean     pd_referral_status_is_valid      (const char *status);

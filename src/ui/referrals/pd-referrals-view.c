@@ -5,12 +5,18 @@
 
 #include "pd-format.h"
 #include "pd-record-table.h"
+#include "pd-referral-page.h"
 #include "pd-referrals-view.h"
+#include "pd-window.h"
 
 struct _PdReferralsView
 {
   AdwBin         parent_instance;
 
+  GtkStack       *pages;
+  GtkLabel       *referral_title;
+  GtkWidget      *back_button;
+  PdReferralPage *referral_page;
   GtkSearchBar   *search_bar;
   GtkSearchEntry *search_entry;
   PdRecordTable *table;
@@ -187,6 +193,7 @@ pd_referrals_view_set_database (PdReferralsView *self,
     return;
 
   g_clear_object (&self->list);
+  pd_referrals_view_show_list (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   update_empty_page (self, FALSE);
@@ -195,6 +202,72 @@ pd_referrals_view_set_database (PdReferralsView *self,
   if (db != NULL)
     self->list = pd_referral_search_new (db);
   pd_record_table_set_list (self->table, self->list);
+}
+
+static void
+on_record_activated (PdReferralsView *self,
+                     gint64           id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pd_referrals_view_show_referral (self, id, &error))
+    {
+      /* Deleted by someone else meanwhile, or the share gone: say so where the user looks. */
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (PD_IS_WINDOW (root))
+        pd_window_add_toast (PD_WINDOW (root), error->message);
+    }
+}
+
+gboolean
+pd_referrals_view_show_referral (PdReferralsView  *self,
+                                 gint64            id,
+                                 GError          **error)
+{
+  g_return_val_if_fail (PD_IS_REFERRALS_VIEW (self), FALSE);
+
+  if (self->db == NULL || !pd_referral_page_show (self->referral_page, self->db, id, error))
+    return FALSE;
+  gtk_label_set_text (self->referral_title, pd_referral_page_get_reference (self->referral_page));
+  gtk_stack_set_visible_child_name (self->pages, "referral");
+  /* Keyboard users land on the way back; Tab goes on into the referral. */
+  gtk_widget_grab_focus (self->back_button);
+  return TRUE;
+}
+
+void
+pd_referrals_view_show_list (PdReferralsView *self)
+{
+  g_return_if_fail (PD_IS_REFERRALS_VIEW (self));
+
+  gtk_stack_set_visible_child_name (self->pages, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->table));
+}
+
+/* The referral's reference when one is open, NULL when the list shows. */
+const char *
+pd_referrals_view_get_open_reference (PdReferralsView *self)
+{
+  g_return_val_if_fail (PD_IS_REFERRALS_VIEW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "referral") != 0)
+    return NULL;
+  return pd_referral_page_get_reference (self->referral_page);
+}
+
+static gboolean
+on_back_shortcut (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  PdReferralsView *self = PD_REFERRALS_VIEW (widget);
+
+  if (!gtk_widget_get_mapped (widget) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "referral") != 0)
+    return FALSE;
+  pd_referrals_view_show_list (self);
+  return TRUE;
 }
 
 /* Searches as a user typing @text in the search entry would. */
@@ -277,10 +350,19 @@ pd_referrals_view_class_init (PdReferralsViewClass *klass)
   object_class->dispose = pd_referrals_view_dispose;
 
   g_type_ensure (PD_TYPE_RECORD_TABLE);
+  g_type_ensure (PD_TYPE_REFERRAL_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/paneldesk/PanelDesk/referrals/pd-referrals-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, table);
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, PdReferralsView, pages);
+  gtk_widget_class_bind_template_child (widget_class, PdReferralsView, referral_title);
+  gtk_widget_class_bind_template_child (widget_class, PdReferralsView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PdReferralsView, referral_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_record_activated);
+  gtk_widget_class_bind_template_callback (widget_class, pd_referrals_view_show_list);
+  /* Back from a referral with Escape too, while the focus is in it. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_back_shortcut, NULL);
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
@@ -301,6 +383,10 @@ pd_referrals_view_init (PdReferralsView *self)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                           gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
                                                             gtk_callback_action_new (on_find_shortcut, NULL, NULL)));
+    /* Back from a referral, as in a browser or Files. */
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, GDK_ALT_MASK),
+                                                            gtk_callback_action_new (on_back_shortcut, NULL, NULL)));
     gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   }
 

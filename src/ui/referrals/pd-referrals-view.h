@@ -17,6 +17,13 @@ PdDatabase *pd_referrals_view_get_database (PdReferralsView *self);
 /* Shows the referrals matching @text, as typing it in the search bar does. */
 void        pd_referrals_view_search       (PdReferralsView *self,
                                             const char      *text);
+/* Opens the referral @id in place of the list, as activating its row does. */
+gboolean    pd_referrals_view_show_referral (PdReferralsView  *self,
+                                             gint64            id,
+                                             GError          **error);
+void        pd_referrals_view_show_list    (PdReferralsView *self);
+/* The reference of the referral open, or NULL when the list shows. */
+const char *pd_referrals_view_get_open_reference (PdReferralsView *self);
 /* How many rows the list has. */
 guint       pd_referrals_view_get_n_rows   (PdReferralsView *self);
 /* "list" or "empty" */

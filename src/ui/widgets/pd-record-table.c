@@ -56,6 +56,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_RECORD_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Enter or a double click on a row opens its record. */
+static void
+on_activate (GtkListView   *list_view,
+             guint          position,
+             PdRecordTable *self)
+{
+  if (self->list == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    return;
+  g_signal_emit (self, signals[SIGNAL_RECORD_ACTIVATED], 0, pd_record_list_get_id (self->list, position));
+}
+
 static void
 update_shown (PdRecordTable *self)
 {
@@ -441,6 +459,11 @@ pd_record_table_class_init (PdRecordTableClass *klass)
                          G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The id of the record whose row was activated. */
+  signals[SIGNAL_RECORD_ACTIVATED] =
+    g_signal_new ("record-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/paneldesk/PanelDesk/widgets/pd-record-table.ui");
   gtk_widget_class_bind_template_child (widget_class, PdRecordTable, stack);
@@ -463,6 +486,7 @@ pd_record_table_init (PdRecordTable *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), self);
   g_signal_connect (factory, "teardown", G_CALLBACK (on_teardown), self);
   gtk_list_view_set_factory (self->list_view, factory);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
 
   update_shown (self);
 }
