@@ -193,6 +193,57 @@ test_index_follows_changes (Fixture       *fixture,
   assert_search (fixture, "bru", "");
 }
 
+static gboolean
+set_statuses (PdTransaction  *tx,
+              gpointer        user_data,
+              GError        **error)
+{
+  PdDatabase *db = pd_transaction_get_database (tx);
+
+  return _pd_database_exec (db, "UPDATE referrals SET status = 'closed' WHERE pseudonym = 'Child A';", error) &&
+         _pd_database_exec (db, "UPDATE referrals SET status = 'on_agenda', next_deadline = '2020-01-01' "
+                                "WHERE pseudonym = 'Baby B';", error) &&
+         _pd_database_exec (db, "UPDATE referrals SET next_deadline = '2999-01-01' "
+                                "WHERE pseudonym = 'Young Person C';", error) &&
+         _pd_database_exec (db, "UPDATE referrals SET status = 'decision_made', next_deadline = '2020-01-01' "
+                                "WHERE pseudonym = 'Child D';", error);
+}
+
+static void
+set_filter (Fixture    *fixture,
+            const char *filter)
+{
+  g_autoptr(GError) error = NULL;
+
+  pd_referral_search_set_filter (fixture->list, filter, &error);
+  g_assert_no_error (error);
+}
+
+/* Open, overdue or one status, with or without search words; a decided
+ * referral is never overdue, whatever its old deadline. */
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  pd_database_write (fixture->db, "Statuses", set_statuses, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  set_filter (fixture, "open");
+  assert_search (fixture, "", "Young Person C|Baby B");
+  set_filter (fixture, "overdue");
+  assert_search (fixture, "", "Baby B");
+  assert_search (fixture, "bru", "Baby B");
+  assert_search (fixture, "neglect", "");
+  set_filter (fixture, "closed");
+  assert_search (fixture, "", "Child A");
+  set_filter (fixture, "open");
+  assert_search (fixture, "child", "");
+  set_filter (fixture, NULL);
+  assert_search (fixture, "", "Young Person C|Baby B|Child A|Child D");
+}
+
 typedef struct
 {
   guint calls;
@@ -265,6 +316,7 @@ main (int   argc,
   ADD ("index-follows-changes", test_index_follows_changes);
   ADD ("remove-then-add", test_remove_then_add);
   ADD ("shell-sql", test_shell_sql);
+  ADD ("filters", test_filters);
 
 #undef ADD
 

@@ -199,6 +199,15 @@ test_search (void)
   pd_referrals_view_search (view, "");
   g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, N_REFERRALS);
 
+  /* Every test referral is still open; none has a status of closed. */
+  pd_referrals_view_filter (view, "open");
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, N_REFERRALS);
+  pd_referrals_view_filter (view, "closed");
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, 0);
+  g_assert_cmpstr (pd_referrals_view_get_shown (view), ==, "empty");
+  pd_referrals_view_filter (view, NULL);
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, N_REFERRALS);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -144,19 +144,10 @@ typedef struct
   PdAdminWorkFunc  func;
   gpointer         data;
   GCancellable    *cancellable;
-  GMainLoop       *loop;
   gboolean         ok;
   GError          *error;
+  int              done;   /* atomic */
 } Work;
-
-static gboolean
-quit_loop (gpointer user_data)
-{
-  Work *work = user_data;
-
-  g_main_loop_quit (work->loop);
-  return G_SOURCE_REMOVE;
-}
 
 static gpointer
 work_thread (gpointer user_data)
@@ -165,10 +156,9 @@ work_thread (gpointer user_data)
 
   work->ok = work->func (work->data, work->cancellable, &work->error);
   g_assert (work->ok || work->error != NULL);
-  /* An idle source, not g_main_context_invoke(): when the main thread has
-   * not yet entered its loop, invoke() would run quit_loop() here at once,
-   * before the loop runs, and the loop would then wait forever. */
-  g_idle_add (quit_loop, work);
+  /* A flag, not a callback: the main thread may not be iterating yet. */
+  g_atomic_int_set (&work->done, TRUE);
+  g_main_context_wakeup (NULL);
   return NULL;
 }
 
@@ -194,8 +184,7 @@ pd_admin_run_interruptible (PdAdminWorkFunc   func,
   static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
   guint sources[G_N_ELEMENTS (signals)];
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  Work work = { func, data, cancellable, loop, FALSE, NULL };
+  Work work = { func, data, cancellable, FALSE, NULL, FALSE };
   GThread *thread;
 
   g_return_val_if_fail (func != NULL, FALSE);
@@ -204,7 +193,8 @@ pd_admin_run_interruptible (PdAdminWorkFunc   func,
     sources[i] = g_unix_signal_add (signals[i], on_signal, &work);
 
   thread = g_thread_new ("pd-admin-work", work_thread, &work);
-  g_main_loop_run (loop);
+  while (!g_atomic_int_get (&work.done))
+    g_main_context_iteration (NULL, TRUE);
   g_thread_join (thread);
 
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)

@@ -19,6 +19,15 @@
 #define MAX_TEXT_CHARS 256
 #define MAX_TERMS      16
 
+/* Statuses after which no clock runs. */
+#define SETTLED "('decision_made', 'review_commissioned', 'no_review', 'closed')"
+/* ?1 the filter (NULL for none, "open", "overdue" or a status), ?2 today. */
+#define FILTERED_SQL \
+  "SELECT id FROM referrals WHERE ?1 IS NULL " \
+  "   OR (?1 = 'open' AND status NOT IN " SETTLED ") " \
+  "   OR (?1 = 'overdue' AND status NOT IN " SETTLED " AND next_deadline < ?2) " \
+  "   OR status = ?1 " \
+  "ORDER BY date_received DESC, id DESC;"
 #define ALL_SQL \
   "SELECT id FROM referrals ORDER BY date_received DESC, id DESC;"
 #define MATCH_SQL \
@@ -35,8 +44,12 @@
  * marking the matches in a bitmap and walking this array takes a few. */
 typedef struct
 {
-  GArray *all_ids;      /* gint64 */
+  GArray *all_ids;      /* gint64, the filter's referrals */
   gint64  ledger_head;
+  char   *filter;       /* NULL, "open", "overdue" or a status */
+  char   *today;        /* the day "overdue" was worked out for */
+  char   *text;         /* what was last searched for */
+  gboolean stale;       /* the filter changed since all_ids was read */
 } SearchState;
 
 #define STATE_KEY "pd-referral-search-state"
@@ -47,6 +60,9 @@ search_state_free (gpointer data)
   SearchState *state = data;
 
   g_clear_pointer (&state->all_ids, g_array_unref);
+  g_free (state->filter);
+  g_free (state->today);
+  g_free (state->text);
   g_free (state);
 }
 
@@ -54,6 +70,7 @@ static gboolean
 query_ids (PdDatabase   *db,
            const char   *sql,
            const char   *param,
+           const char   *param2,
            GArray       *into,
            gint64       *max_id,
            GError      **error)
@@ -63,8 +80,11 @@ query_ids (PdDatabase   *db,
 
   if (stmt == NULL)
     return FALSE;
-  if (param != NULL)
-    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_STATIC);
+  sqlite3_clear_bindings (stmt);
+  /* Bound even when NULL: a statement reused keeps its last bindings. */
+  _pd_bind_text (stmt, 1, param);
+  if (param2 != NULL)
+    sqlite3_bind_text (stmt, 2, param2, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -98,31 +118,53 @@ ledger_head (PdDatabase  *db,
   return TRUE;
 }
 
-/* Every referral's id in the list's order, read again after any write. */
-static GArray *
-all_ids (PdRecordList  *list,
-         GError       **error)
+static SearchState *
+get_state (PdRecordList *list)
 {
-  PdDatabase *db = pd_record_list_get_database (list);
   SearchState *state = g_object_get_data (G_OBJECT (list), STATE_KEY);
-  gint64 head;
 
-  if (!ledger_head (db, &head, error))
-    return NULL;
   if (state == NULL)
     {
       state = g_new0 (SearchState, 1);
       g_object_set_data_full (G_OBJECT (list), STATE_KEY, state, search_state_free);
     }
-  if (state->all_ids == NULL || state->ledger_head != head)
+  return state;
+}
+
+static char *
+today_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* The filter's referrals in the list's order, read again after any write,
+ * a change of filter, or midnight. */
+static GArray *
+all_ids (PdRecordList  *list,
+         GError       **error)
+{
+  PdDatabase *db = pd_record_list_get_database (list);
+  SearchState *state = get_state (list);
+  g_autofree char *today = today_text ();
+  gint64 head;
+
+  if (!ledger_head (db, &head, error))
+    return NULL;
+  if (state->all_ids == NULL || state->stale || state->ledger_head != head ||
+      g_strcmp0 (state->today, today) != 0)
     {
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-      if (!query_ids (db, ALL_SQL, NULL, ids, NULL, error))
+      if (!query_ids (db, FILTERED_SQL, state->filter, today, ids, NULL, error))
         return NULL;
       g_clear_pointer (&state->all_ids, g_array_unref);
       state->all_ids = g_steal_pointer (&ids);
       state->ledger_head = head;
+      state->stale = FALSE;
+      g_free (state->today);
+      state->today = g_steal_pointer (&today);
     }
   return state->all_ids;
 }
@@ -139,7 +181,7 @@ show_matches (PdRecordList  *list,
   GArray *all;
   gint64 max_id = 0;
 
-  if (!query_ids (db, MATCH_SQL, match, matched, &max_id, error))
+  if (!query_ids (db, MATCH_SQL, match, NULL, matched, &max_id, error))
     return FALSE;
   all = all_ids (list, error);
   if (all == NULL)
@@ -221,16 +263,14 @@ pd_referral_search_new (PdDatabase *db)
   return pd_referral_list_new (db);
 }
 
-gboolean
-pd_referral_search_set_text (PdRecordList  *list,
-                             const char    *text,
-                             GError       **error)
+static gboolean
+apply (PdRecordList  *list,
+       GError       **error)
 {
+  SearchState *state = get_state (list);
   g_autofree char *match = NULL;
 
-  g_return_val_if_fail (PD_IS_RECORD_LIST (list), FALSE);
-
-  if (is_blank (text))
+  if (is_blank (state->text))
     {
       GArray *all = all_ids (list, error);
 
@@ -241,11 +281,44 @@ pd_referral_search_set_text (PdRecordList  *list,
     }
 
   /* Typed, but no word in it (only punctuation or emoji): nothing matches. */
-  match = pd_referral_search_to_match (text);
+  match = pd_referral_search_to_match (state->text);
   if (match == NULL)
     return pd_record_list_set_query (list, NOTHING_SQL, NULL, error);
 
   return show_matches (list, match, error);
+}
+
+gboolean
+pd_referral_search_set_text (PdRecordList  *list,
+                             const char    *text,
+                             GError       **error)
+{
+  SearchState *state;
+
+  g_return_val_if_fail (PD_IS_RECORD_LIST (list), FALSE);
+
+  state = get_state (list);
+  g_free (state->text);
+  state->text = g_strdup (text);
+  return apply (list, error);
+}
+
+gboolean
+pd_referral_search_set_filter (PdRecordList  *list,
+                               const char    *filter,
+                               GError       **error)
+{
+  SearchState *state;
+
+  g_return_val_if_fail (PD_IS_RECORD_LIST (list), FALSE);
+  g_return_val_if_fail (filter == NULL || g_str_equal (filter, "open") ||
+                        g_str_equal (filter, "overdue") || pd_referral_status_is_valid (filter), FALSE);
+
+  state = get_state (list);
+  g_free (state->filter);
+  state->filter = g_strdup (filter);
+  state->stale = TRUE;
+  return apply (list, error);
 }
 
 char *

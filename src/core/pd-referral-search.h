@@ -17,6 +17,13 @@ gboolean      pd_referral_search_set_text    (PdRecordList *list,
                                               const char   *text,
                                               GError      **error);
 
+/* Shows only the referrals of @filter, with the search text applied:
+ * NULL for all, "open" (no decision yet), "overdue" (open, the next
+ * deadline passed) or a status such as "on_agenda". */
+gboolean      pd_referral_search_set_filter  (PdRecordList *list,
+                                              const char   *filter,
+                                              GError      **error);
+
 /* The FTS5 query for @text: every word quoted and made a prefix, joined
  * by AND; never the user's text itself. NULL when @text has no words. */
 char         *pd_referral_search_to_match    (const char   *text);

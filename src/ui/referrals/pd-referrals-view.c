@@ -19,6 +19,7 @@ struct _PdReferralsView
   PdReferralPage *referral_page;
   GtkSearchBar   *search_bar;
   GtkSearchEntry *search_entry;
+  GtkDropDown    *filter_dropdown;
   PdRecordTable *table;
   PdDatabase    *db;
   PdRecordList  *list;      /* the referrals matching the search, newest first */
@@ -145,6 +146,47 @@ update_empty_page (PdReferralsView *self,
                   NULL);
 }
 
+/* The filter dropdown's choices, in order: its key for the search. */
+static const char *filters[] = {
+  NULL, "open", "overdue",
+  "received", "information_requested", "on_agenda", "recommendation_made",
+  "decision_made", "review_commissioned", "no_review", "closed",
+};
+
+static GListModel *
+filter_model (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, _("All referrals"));
+  gtk_string_list_append (list, _("Open"));
+  gtk_string_list_append (list, _("Overdue"));
+  for (guint i = 3; i < G_N_ELEMENTS (filters); i++)
+    gtk_string_list_append (list, pd_referral_status_to_label (filters[i]));
+  return G_LIST_MODEL (list);
+}
+
+static const char *
+current_filter (PdReferralsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
+
+  return selected < G_N_ELEMENTS (filters) ? filters[selected] : NULL;
+}
+
+static void
+on_filter_changed (PdReferralsView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->list == NULL)
+    return;
+  if (!pd_referral_search_set_filter (self->list, current_filter (self), &error))
+    g_warning ("Could not filter the referrals: %s", error->message);
+  update_empty_page (self, current_filter (self) != NULL ||
+                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0');
+}
+
 static void
 on_search_changed (PdReferralsView *self)
 {
@@ -157,14 +199,23 @@ on_search_changed (PdReferralsView *self)
   /* On failure (the share gone, say) the list keeps what it showed. */
   if (!pd_referral_search_set_text (self->list, text, &error))
     g_warning ("Could not search the referrals: %s", error->message);
-  update_empty_page (self, text[0] != '\0');
+  update_empty_page (self, text[0] != '\0' || current_filter (self) != NULL);
 }
 
 static void
 on_stop_search (PdReferralsView *self)
 {
+  /* Closing the bar shows every referral again, filter and all. */
+  gtk_drop_down_set_selected (self->filter_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_search_mode_changed (PdReferralsView *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_drop_down_set_selected (self->filter_dropdown, 0);
 }
 
 static gboolean
@@ -194,6 +245,7 @@ pd_referrals_view_set_database (PdReferralsView *self,
 
   g_clear_object (&self->list);
   pd_referrals_view_show_list (self);
+  gtk_drop_down_set_selected (self->filter_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   update_empty_page (self, FALSE);
@@ -268,6 +320,23 @@ on_back_shortcut (GtkWidget *widget,
     return FALSE;
   pd_referrals_view_show_list (self);
   return TRUE;
+}
+
+/* Shows only the referrals of @filter, as choosing it in the bar does. */
+void
+pd_referrals_view_filter (PdReferralsView *self,
+                          const char      *filter)
+{
+  g_return_if_fail (PD_IS_REFERRALS_VIEW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    if (g_strcmp0 (filters[i], filter) == 0)
+      {
+        gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+        gtk_drop_down_set_selected (self->filter_dropdown, i);
+        return;
+      }
+  g_return_if_reached ();
 }
 
 /* Searches as a user typing @text in the search entry would. */
@@ -366,6 +435,8 @@ pd_referrals_view_class_init (PdReferralsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_child (widget_class, PdReferralsView, filter_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   widget_class->map = pd_referrals_view_map;
   widget_class->unmap = pd_referrals_view_unmap;
 }
@@ -375,6 +446,14 @@ pd_referrals_view_init (PdReferralsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  {
+    g_autoptr(GListModel) model = filter_model ();
+
+    gtk_drop_down_set_model (self->filter_dropdown, model);
+  }
+  /* However the bar closes, the list shows every referral again. */
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (on_search_mode_changed), self);
   {
     GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 

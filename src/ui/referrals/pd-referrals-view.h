@@ -17,6 +17,9 @@ PdDatabase *pd_referrals_view_get_database (PdReferralsView *self);
 /* Shows the referrals matching @text, as typing it in the search bar does. */
 void        pd_referrals_view_search       (PdReferralsView *self,
                                             const char      *text);
+/* Shows only "open", "overdue" or one status's referrals; NULL for all. */
+void        pd_referrals_view_filter       (PdReferralsView *self,
+                                            const char      *filter);
 /* Opens the referral @id in place of the list, as activating its row does. */
 gboolean    pd_referrals_view_show_referral (PdReferralsView  *self,
                                              gint64            id,
