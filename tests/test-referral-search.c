@@ -244,6 +244,48 @@ test_filters (Fixture       *fixture,
   assert_search (fixture, "", "Young Person C|Baby B|Child A|Child D");
 }
 
+static void
+set_sort (Fixture    *fixture,
+          const char *key)
+{
+  g_autoptr(GError) error = NULL;
+
+  pd_referral_search_set_sort (fixture->list, key, &error);
+  g_assert_no_error (error);
+}
+
+/* Every order the list offers, search matches included; an unknown one is
+ * refused and the list stays as it was. */
+static void
+test_sorts (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  pd_database_write (fixture->db, "Statuses", set_statuses, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  set_sort (fixture, "oldest");
+  assert_search (fixture, "", "Child D|Child A|Baby B|Young Person C");
+  set_sort (fixture, "reference");
+  assert_search (fixture, "", "Child D|Child A|Baby B|Young Person C");   /* PRP-2025-001 first */
+  set_sort (fixture, "pseudonym");
+  assert_search (fixture, "", "Baby B|Child A|Child D|Young Person C");
+  set_sort (fixture, "status");
+  assert_search (fixture, "", "Young Person C|Baby B|Child D|Child A");
+  set_sort (fixture, "next_deadline");
+  assert_search (fixture, "", "Baby B|Child D|Young Person C|Child A");
+  set_sort (fixture, "referrer_agency");
+  assert_search (fixture, "", "Child A|Child D|Baby B|Young Person C");
+  assert_search (fixture, "child", "Child A|Child D");
+  set_sort (fixture, "newest");
+  assert_search (fixture, "", "Young Person C|Baby B|Child A|Child D");
+
+  g_assert_false (pd_referral_search_set_sort (fixture->list, "colour; DROP TABLE referrals", &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  assert_search (fixture, "", "Young Person C|Baby B|Child A|Child D");
+}
+
 typedef struct
 {
   guint calls;
@@ -317,6 +359,7 @@ main (int   argc,
   ADD ("remove-then-add", test_remove_then_add);
   ADD ("shell-sql", test_shell_sql);
   ADD ("filters", test_filters);
+  ADD ("sorts", test_sorts);
 
 #undef ADD
 

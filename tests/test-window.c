@@ -208,6 +208,13 @@ test_search (void)
   pd_referrals_view_filter (view, NULL);
   g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, N_REFERRALS);
 
+  /* Oldest first: the first referral logged (id 1) comes first. */
+  pd_referrals_view_sort (view, "oldest");
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, N_REFERRALS);
+  g_assert_cmpint (pd_referrals_view_get_id_at (view, 0), ==, 1);
+  pd_referrals_view_sort (view, "newest");
+  g_assert_cmpint (pd_referrals_view_get_id_at (view, 0), ==, N_REFERRALS);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -26,8 +26,25 @@
   "SELECT id FROM referrals WHERE ?1 IS NULL " \
   "   OR (?1 = 'open' AND status NOT IN " SETTLED ") " \
   "   OR (?1 = 'overdue' AND status NOT IN " SETTLED " AND next_deadline < ?2) " \
-  "   OR status = ?1 " \
-  "ORDER BY date_received DESC, id DESC;"
+  "   OR status = ?1 "
+
+/* The orders the list can be sorted in; the SQL is ours, never the caller's. */
+static const struct
+{
+  const char *key;
+  const char *order_by;
+} sorts[] = {
+  { "newest",          "date_received DESC, id DESC" },
+  { "oldest",          "date_received, id" },
+  { "reference",       "year, sequence" },
+  { "pseudonym",       "pseudonym COLLATE NOCASE, id" },
+  { "status",          "CASE status WHEN 'received' THEN 1 WHEN 'information_requested' THEN 2 "
+                       "WHEN 'on_agenda' THEN 3 WHEN 'recommendation_made' THEN 4 "
+                       "WHEN 'decision_made' THEN 5 WHEN 'review_commissioned' THEN 6 "
+                       "WHEN 'no_review' THEN 7 ELSE 8 END, date_received DESC, id DESC" },
+  { "next_deadline",   "next_deadline IS NULL, next_deadline, id" },
+  { "referrer_agency", "referrer_agency COLLATE NOCASE, date_received DESC, id DESC" },
+};
 #define ALL_SQL \
   "SELECT id FROM referrals ORDER BY date_received DESC, id DESC;"
 #define MATCH_SQL \
@@ -49,6 +66,7 @@ typedef struct
   char   *filter;       /* NULL, "open", "overdue" or a status */
   char   *today;        /* the day "overdue" was worked out for */
   char   *text;         /* what was last searched for */
+  guint   sort;         /* an index of sorts[] */
   gboolean stale;       /* the filter changed since all_ids was read */
 } SearchState;
 
@@ -140,7 +158,7 @@ today_text (void)
 }
 
 /* The filter's referrals in the list's order, read again after any write,
- * a change of filter, or midnight. */
+ * a change of filter or order, or midnight. */
 static GArray *
 all_ids (PdRecordList  *list,
          GError       **error)
@@ -157,7 +175,9 @@ all_ids (PdRecordList  *list,
     {
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-      if (!query_ids (db, FILTERED_SQL, state->filter, today, ids, NULL, error))
+      g_autofree char *sql = g_strdup_printf ("%s ORDER BY %s;", FILTERED_SQL, sorts[state->sort].order_by);
+
+      if (!query_ids (db, sql, state->filter, today, ids, NULL, error))
         return NULL;
       g_clear_pointer (&state->all_ids, g_array_unref);
       state->all_ids = g_steal_pointer (&ids);
@@ -319,6 +339,28 @@ pd_referral_search_set_filter (PdRecordList  *list,
   state->filter = g_strdup (filter);
   state->stale = TRUE;
   return apply (list, error);
+}
+
+gboolean
+pd_referral_search_set_sort (PdRecordList  *list,
+                             const char    *key,
+                             GError       **error)
+{
+  SearchState *state;
+
+  g_return_val_if_fail (PD_IS_RECORD_LIST (list), FALSE);
+
+  state = get_state (list);
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    if (g_strcmp0 (sorts[i].key, key) == 0)
+      {
+        state->sort = i;
+        state->stale = TRUE;
+        return apply (list, error);
+      }
+
+  g_set_error (error, PD_ERROR, PD_ERROR_INVALID, "No such order of referrals: %s", key);
+  return FALSE;
 }
 
 char *

@@ -24,6 +24,14 @@ gboolean      pd_referral_search_set_filter  (PdRecordList *list,
                                               const char   *filter,
                                               GError      **error);
 
+/* Sorts the list, search matches too: "newest" received first (the
+ * default), "oldest", "reference", "pseudonym", "status" (in the order of
+ * the workflow), "next_deadline" (soonest first, none last) or
+ * "referrer_agency". */
+gboolean      pd_referral_search_set_sort    (PdRecordList *list,
+                                              const char   *key,
+                                              GError      **error);
+
 /* The FTS5 query for @text: every word quoted and made a prefix, joined
  * by AND; never the user's text itself. NULL when @text has no words. */
 char         *pd_referral_search_to_match    (const char   *text);

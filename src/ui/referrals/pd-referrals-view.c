@@ -20,6 +20,7 @@ struct _PdReferralsView
   GtkSearchBar   *search_bar;
   GtkSearchEntry *search_entry;
   GtkDropDown    *filter_dropdown;
+  GtkDropDown    *sort_dropdown;
   PdRecordTable *table;
   PdDatabase    *db;
   PdRecordList  *list;      /* the referrals matching the search, newest first */
@@ -166,6 +167,43 @@ filter_model (void)
   return G_LIST_MODEL (list);
 }
 
+/* The sort dropdown's choices, in order: its key for the search. */
+static const struct
+{
+  const char *key;
+  const char *label;
+} sorts[] = {
+  { "newest",          N_("Newest first") },
+  { "oldest",          N_("Oldest first") },
+  { "reference",       N_("By reference") },
+  { "pseudonym",       N_("By child") },
+  { "status",          N_("By status") },
+  { "next_deadline",   N_("By next deadline") },
+  { "referrer_agency", N_("By referring agency") },
+};
+
+static GListModel *
+sort_model (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    gtk_string_list_append (list, _(sorts[i].label));
+  return G_LIST_MODEL (list);
+}
+
+static void
+on_sort_changed (PdReferralsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  if (self->list == NULL || selected >= G_N_ELEMENTS (sorts))
+    return;
+  if (!pd_referral_search_set_sort (self->list, sorts[selected].key, &error))
+    g_warning ("Could not sort the referrals: %s", error->message);
+}
+
 static const char *
 current_filter (PdReferralsView *self)
 {
@@ -207,6 +245,7 @@ on_stop_search (PdReferralsView *self)
 {
   /* Closing the bar shows every referral again, filter and all. */
   gtk_drop_down_set_selected (self->filter_dropdown, 0);
+  gtk_drop_down_set_selected (self->sort_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
@@ -246,6 +285,7 @@ pd_referrals_view_set_database (PdReferralsView *self,
   g_clear_object (&self->list);
   pd_referrals_view_show_list (self);
   gtk_drop_down_set_selected (self->filter_dropdown, 0);
+  gtk_drop_down_set_selected (self->sort_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   update_empty_page (self, FALSE);
@@ -322,6 +362,23 @@ on_back_shortcut (GtkWidget *widget,
   return TRUE;
 }
 
+/* Sorts the list by @key ("newest", "reference", ...), as the bar does. */
+void
+pd_referrals_view_sort (PdReferralsView *self,
+                        const char      *key)
+{
+  g_return_if_fail (PD_IS_REFERRALS_VIEW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    if (g_strcmp0 (sorts[i].key, key) == 0)
+      {
+        gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+        gtk_drop_down_set_selected (self->sort_dropdown, i);
+        return;
+      }
+  g_return_if_reached ();
+}
+
 /* Shows only the referrals of @filter, as choosing it in the bar does. */
 void
 pd_referrals_view_filter (PdReferralsView *self,
@@ -366,6 +423,17 @@ pd_referrals_view_get_n_rows (PdReferralsView *self)
   g_return_val_if_fail (PD_IS_REFERRALS_VIEW (self), 0);
 
   return pd_record_table_get_n_rows (self->table);
+}
+
+gint64
+pd_referrals_view_get_id_at (PdReferralsView *self,
+                             guint            position)
+{
+  g_return_val_if_fail (PD_IS_REFERRALS_VIEW (self), 0);
+
+  if (self->list == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    return 0;
+  return pd_record_list_get_id (self->list, position);
 }
 
 const char *
@@ -436,6 +504,8 @@ pd_referrals_view_class_init (PdReferralsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PdReferralsView, sort_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   widget_class->map = pd_referrals_view_map;
   widget_class->unmap = pd_referrals_view_unmap;
@@ -449,7 +519,10 @@ pd_referrals_view_init (PdReferralsView *self)
   {
     g_autoptr(GListModel) model = filter_model ();
 
+    g_autoptr(GListModel) orders = sort_model ();
+
     gtk_drop_down_set_model (self->filter_dropdown, model);
+    gtk_drop_down_set_model (self->sort_dropdown, orders);
   }
   /* However the bar closes, the list shows every referral again. */
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",

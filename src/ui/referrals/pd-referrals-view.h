@@ -17,6 +17,10 @@ PdDatabase *pd_referrals_view_get_database (PdReferralsView *self);
 /* Shows the referrals matching @text, as typing it in the search bar does. */
 void        pd_referrals_view_search       (PdReferralsView *self,
                                             const char      *text);
+/* Sorts by "newest", "oldest", "reference", "pseudonym", "status",
+ * "next_deadline" or "referrer_agency". */
+void        pd_referrals_view_sort         (PdReferralsView *self,
+                                            const char      *key);
 /* Shows only "open", "overdue" or one status's referrals; NULL for all. */
 void        pd_referrals_view_filter       (PdReferralsView *self,
                                             const char      *filter);
@@ -29,6 +33,9 @@ void        pd_referrals_view_show_list    (PdReferralsView *self);
 const char *pd_referrals_view_get_open_reference (PdReferralsView *self);
 /* How many rows the list has. */
 guint       pd_referrals_view_get_n_rows   (PdReferralsView *self);
+/* The id of the referral shown at @position, or 0. */
+gint64      pd_referrals_view_get_id_at    (PdReferralsView *self,
+                                            guint            position);
 /* "list" or "empty" */
 const char *pd_referrals_view_get_shown    (PdReferralsView *self);
 
