@@ -11,6 +11,36 @@ G_BEGIN_DECLS
 /* The application_id in the SQLite header: "PDK1". */
 #define PD_APPLICATION_ID 0x50444B31
 
+/* Shared by pd-database.c (opening, settings) and pd-transaction.c (writing). */
+struct _PdDatabase
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *client_id;
+  GHashTable *statements;   /* SQL text -> sqlite3_stmt*, reused */
+
+  char       *login_name;
+  char       *user_display_name;
+  gint64      user_id;
+  PdRole      user_role;
+
+  int         schema_version;
+  guint       lock_timeout_ms;
+  gboolean    read_only;
+};
+
+struct _PdTransaction
+{
+  PdDatabase *db;
+  gint64      ledger_seq;
+  guint       n_audit_rows;
+};
+
+/* How long SQLite itself waits for a lock inside one try of a write. */
+#define PD_BUSY_TIMEOUT_MS 2000
+
 sqlite3      *_pd_database_get_handle   (PdDatabase  *self);
 
 /* A prepared statement kept for the connection's lifetime, reset and with its
