@@ -186,6 +186,17 @@ update_header (PdRecordTable *self)
 
 /* -------------------------------------------------------------- factory */
 
+/* GTK 4.8 does not always tear rows down before freeing them: a weak
+ * reference keeps the list of live rows true. */
+static void
+on_row_finalized (gpointer  user_data,
+                  GObject  *where_the_row_was)
+{
+  PdRecordTable *self = user_data;
+
+  g_ptr_array_remove_fast (self->rows, where_the_row_was);
+}
+
 static void
 on_setup (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -194,15 +205,8 @@ on_setup (GtkSignalListItemFactory *factory,
   PdRecordRow *row = pd_record_row_new (self->columns->len, column_geometry, self);
 
   g_ptr_array_add (self->rows, row);
+  g_object_weak_ref (G_OBJECT (row), on_row_finalized, self);
   gtk_list_item_set_child (list_item, GTK_WIDGET (row));
-}
-
-static void
-on_teardown (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             PdRecordTable            *self)
-{
-  g_ptr_array_remove_fast (self->rows, gtk_list_item_get_child (list_item));
 }
 
 static void
@@ -359,6 +363,10 @@ pd_record_table_dispose (GObject *object)
 
   pd_record_table_set_list (self, NULL);
   g_clear_object (&self->measure);
+  /* The rows may outlive the table for a moment; they must not call back. */
+  for (guint i = 0; i < self->rows->len; i++)
+    g_object_weak_unref (g_ptr_array_index (self->rows, i), on_row_finalized, self);
+  g_ptr_array_set_size (self->rows, 0);
   /* AdwBin unparents its child itself; take the stack away first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_RECORD_TABLE);
@@ -484,7 +492,6 @@ pd_record_table_init (PdRecordTable *self)
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (on_teardown), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
 
