@@ -247,6 +247,50 @@ test_open_referral (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A new referral: a failed save keeps what was typed and says why; a good
+ * one is saved, listed and opened. */
+static void
+test_new_referral (void)
+{
+  g_autofree char *path = make_database ("new.paneldesk");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *prefix = g_date_time_format (now, "PRP-%Y-");
+  PdWindow *window = make_window ();
+  PdReferralsView *view;
+  PdReferralDialog *dialog;
+
+  pd_window_open_path (window, path);
+  g_assert_true (wait_for (is_not_busy, window));
+  view = pd_window_get_referrals_view (window);
+
+  dialog = pd_referrals_view_new_referral (view);
+  g_assert_nonnull (dialog);
+
+  /* No pseudonym: refused, nothing lost. */
+  pd_referral_dialog_set_field (dialog, "narrative", "Found at home — مرحبا 🙂");
+  pd_referral_dialog_set_field (dialog, "date_of_incident", "2026-02-30");
+  g_assert_false (pd_referral_dialog_save (dialog));
+  g_assert_nonnull (strstr (pd_referral_dialog_get_error (dialog), "pseudonym"));
+
+  /* An impossible date: refused, and the field is named. */
+  pd_referral_dialog_set_field (dialog, "pseudonym", "Child Z");
+  g_assert_false (pd_referral_dialog_save (dialog));
+  g_assert_nonnull (strstr (pd_referral_dialog_get_error (dialog), "incident"));
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, N_REFERRALS);
+
+  /* Put right: saved, listed and opened. */
+  pd_referral_dialog_set_field (dialog, "date_of_incident", "");
+  pd_referral_dialog_set_field (dialog, "referrer_agency", "Police");
+  g_assert_true (pd_referral_dialog_save (dialog));
+  g_assert_true (g_str_has_prefix (pd_referrals_view_get_open_reference (view), prefix));
+  pd_referrals_view_show_list (view);
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, N_REFERRALS + 1);
+  pd_referrals_view_search (view, "Child Z");
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A database opened read-only says so in a banner; a writable one does not. */
 static void
 test_read_only_banner (void)
@@ -266,6 +310,7 @@ test_read_only_banner (void)
   pd_window_set_database (window, read_only);
   g_assert_nonnull (pd_window_get_banner_message (window));
   g_assert_nonnull (strstr (pd_window_get_banner_message (window), "read-only"));
+  g_assert_null (pd_referrals_view_new_referral (pd_window_get_referrals_view (window)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -335,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/window/views", test_views);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/open-referral", test_open_referral);
+  g_test_add_func ("/window/new-referral", test_new_referral);
   g_test_add_func ("/window/read-only-banner", test_read_only_banner);
   g_test_add_func ("/window/not-a-database", test_not_a_database);
   g_test_add_func ("/window/missing-file", test_missing_file);

@@ -5,6 +5,7 @@
 
 #include "pd-format.h"
 #include "pd-record-table.h"
+#include "pd-referral-dialog.h"
 #include "pd-referral-page.h"
 #include "pd-referrals-view.h"
 #include "pd-window.h"
@@ -21,6 +22,7 @@ struct _PdReferralsView
   GtkSearchEntry *search_entry;
   GtkDropDown    *filter_dropdown;
   GtkDropDown    *sort_dropdown;
+  GtkWidget      *new_button;
   PdRecordTable *table;
   PdDatabase    *db;
   PdRecordList  *list;      /* the referrals matching the search, newest first */
@@ -290,6 +292,9 @@ pd_referrals_view_set_database (PdReferralsView *self,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   update_empty_page (self, FALSE);
 
+  /* Only people who may write log referrals; the banner says why not. */
+  gtk_widget_set_sensitive (self->new_button, db != NULL && pd_database_user_can_write (db));
+
   /* A list of ids; each row loads when it scrolls into sight. */
   if (db != NULL)
     self->list = pd_referral_search_new (db);
@@ -394,6 +399,34 @@ pd_referrals_view_filter (PdReferralsView *self,
         return;
       }
   g_return_if_reached ();
+}
+
+static void
+on_referral_saved (PdReferralsView *self,
+                   gint64           id)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The list reads the new referral in, with the search as it was. */
+  on_search_changed (self);
+  if (!pd_referrals_view_show_referral (self, id, &error))
+    g_warning ("Could not open the new referral: %s", error->message);
+}
+
+/* Opens the form for a new referral; it is shown once saved. */
+PdReferralDialog *
+pd_referrals_view_new_referral (PdReferralsView *self)
+{
+  PdReferralDialog *dialog;
+
+  g_return_val_if_fail (PD_IS_REFERRALS_VIEW (self), NULL);
+
+  if (self->db == NULL || !pd_database_user_can_write (self->db))
+    return NULL;
+  dialog = pd_referral_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->db);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_referral_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 /* Searches as a user typing @text in the search entry would. */
@@ -505,6 +538,8 @@ pd_referrals_view_class_init (PdReferralsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PdReferralsView, new_button);
+  gtk_widget_class_bind_template_callback (widget_class, pd_referrals_view_new_referral);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   widget_class->map = pd_referrals_view_map;

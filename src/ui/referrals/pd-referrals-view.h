@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "pd-core.h"
+#include "pd-referral-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,8 @@ void        pd_referrals_view_sort         (PdReferralsView *self,
 /* Shows only "open", "overdue" or one status's referrals; NULL for all. */
 void        pd_referrals_view_filter       (PdReferralsView *self,
                                             const char      *filter);
+/* Opens the form for a new referral (NULL when the user may not write). */
+PdReferralDialog *pd_referrals_view_new_referral (PdReferralsView *self);
 /* Opens the referral @id in place of the list, as activating its row does. */
 gboolean    pd_referrals_view_show_referral (PdReferralsView  *self,
                                              gint64            id,
