@@ -7,90 +7,14 @@ Usage: test-e2e-views.py PANEL_DESK PANEL_DESK_ADMIN
 Needs an X display and a D-Bus session (build-aux/test provides both)."""
 import os
 import re
-import subprocess
 import sys
-import tempfile
-import time
 
-os.environ.setdefault("GTK_A11Y", "atspi")
-os.environ.pop("NO_AT_BRIDGE", None)
-
-try:
-    import gi
-    gi.require_version("Atspi", "2.0")
-    from dogtail.config import config
-    # Before importing the tree: it checks a desktop setting the test session
-    # does not have, and its log lines would break the TAP output.
-    config.checkForA11y = False
-    config.logDebugToStdOut = False
-    config.logDebugToFile = False
-    from dogtail import tree
-except Exception as error:  # dogtail or AT-SPI missing: say so, do not pass silently
-    print("1..0 # SKIP dogtail is not available: %s" % error)
-    sys.exit(0)
-
-config.actionDelay = 0.2
-config.searchCutoffCount = 20
-config.defaultDelay = 0.3
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pdtest import exit_code, find_all, report, running_app, text_of, wait_for  # noqa: E402
 
 # A row reads as one line: "PRP-2026-014, Child A, Received, ...".
 REFERENCE = re.compile(r"^(PRP-\d{4}-\d{3,})(,|$)")
 VIEWS = ["Referrals", "Meetings", "Decisions", "Documents"]
-results = []
-
-
-def report(ok, name, detail=""):
-    results.append(ok)
-    print("%s %d %s" % ("ok" if ok else "not ok", len(results), name))
-    if detail:
-        for line in detail.splitlines():
-            print("# " + line)
-    sys.stdout.flush()
-
-
-def wait_for(predicate, timeout=20.0, step=0.25):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except Exception:
-            pass
-        time.sleep(step)
-    return None
-
-
-def find_app(pid):
-    for app in tree.root.children:
-        try:
-            if app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
-
-
-def text_of(node):
-    try:
-        return node.name or node.queryText().getText(0, -1)
-    except Exception:
-        return node.name or ""
-
-
-def find_all(root, predicate, limit=2000):
-    """Breadth-first search; dogtail's own findChildren is slow on big trees."""
-    found, queue, seen = [], [root], 0
-    while queue and seen < limit:
-        node = queue.pop(0)
-        seen += 1
-        try:
-            if predicate(node):
-                found.append(node)
-            queue.extend(node.children)
-        except Exception:
-            continue
-    return found
 
 
 def switcher_button(app, title):
@@ -119,18 +43,7 @@ def is_selected(node):
 def main():
     panel_desk, admin = sys.argv[1], sys.argv[2]
     print("1..%d" % (2 + len(VIEWS) + 1))
-    workdir = tempfile.mkdtemp(prefix="panel-desk-e2e-")
-    database = os.path.join(workdir, "demo.paneldesk")
-    made = subprocess.run([admin, "demo", database, "--referrals", "40"],
-                          capture_output=True, text=True, timeout=120)
-    report(made.returncode == 0, "demo database made", made.stderr)
-
-    env = dict(os.environ, GSETTINGS_BACKEND="memory", GSK_RENDERER="cairo")
-    log = open(os.path.join(workdir, "app.log"), "w")
-    app_proc = subprocess.Popen([panel_desk, "--database", database], env=env,
-                                stdout=log, stderr=subprocess.STDOUT)
-    try:
-        app = wait_for(lambda: find_app(app_proc.pid), timeout=30)
+    with running_app(panel_desk, admin, 40) as app:
         report(app is not None, "the application appears on the accessibility bus")
         if app is None:
             for _ in VIEWS + ["reference"]:
@@ -152,15 +65,8 @@ def main():
         reference = REFERENCE.match(text_of(cells[0])).group(1) if cells else ""
         report(bool(reference), "a referral's reference is read from the list",
                "read %r" % reference if reference else "no label like PRP-YYYY-NNN found")
-    finally:
-        app_proc.terminate()
-        try:
-            app_proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            app_proc.kill()
-        log.close()
 
 
 if __name__ == "__main__":
     main()
-    sys.exit(0 if results and all(results) else 1)
+    sys.exit(exit_code())
