@@ -353,6 +353,12 @@ pd_referrals_view_get_open_reference (PdReferralsView *self)
   return pd_referral_page_get_reference (self->referral_page);
 }
 
+static void
+on_back_clicked (PdReferralsView *self)
+{
+  pd_referrals_view_show_list (self);
+}
+
 static gboolean
 on_back_shortcut (GtkWidget *widget,
                   GVariant  *args,
@@ -411,6 +417,12 @@ on_referral_saved (PdReferralsView *self,
   on_search_changed (self);
   if (!pd_referrals_view_show_referral (self, id, &error))
     g_warning ("Could not open the new referral: %s", error->message);
+}
+
+static void
+on_new_clicked (PdReferralsView *self)
+{
+  pd_referrals_view_new_referral (self);
 }
 
 /* Opens the form for a new referral; it is shown once saved. */
@@ -530,7 +542,7 @@ pd_referrals_view_class_init (PdReferralsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, back_button);
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, referral_page);
   gtk_widget_class_bind_template_callback (widget_class, on_record_activated);
-  gtk_widget_class_bind_template_callback (widget_class, pd_referrals_view_show_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   /* Back from a referral with Escape too, while the focus is in it. */
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_back_shortcut, NULL);
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, search_entry);
@@ -539,7 +551,7 @@ pd_referrals_view_class_init (PdReferralsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, new_button);
-  gtk_widget_class_bind_template_callback (widget_class, pd_referrals_view_new_referral);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   widget_class->map = pd_referrals_view_map;
