@@ -200,7 +200,8 @@ set_statuses (PdTransaction  *tx,
 {
   PdDatabase *db = pd_transaction_get_database (tx);
 
-  return _pd_database_exec (db, "UPDATE referrals SET status = 'closed' WHERE pseudonym = 'Child A';", error) &&
+  return _pd_database_exec (db, "UPDATE referrals SET status = 'closed', next_deadline = NULL "
+                                "WHERE pseudonym = 'Child A';", error) &&
          _pd_database_exec (db, "UPDATE referrals SET status = 'on_agenda', next_deadline = '2020-01-01' "
                                 "WHERE pseudonym = 'Baby B';", error) &&
          _pd_database_exec (db, "UPDATE referrals SET next_deadline = '2999-01-01' "

@@ -14,5 +14,6 @@
 #include "pd-person.h"
 #include "pd-record-list.h"
 #include "pd-referral.h"
+#include "pd-referral-field.h"
 #include "pd-referral-csv.h"
 #include "pd-referral-search.h"

@@ -73,6 +73,12 @@ void          _pd_bind_text             (sqlite3_stmt *stmt,
 /* TRUE for NULL, "" or only white space. */
 gboolean      _pd_is_blank              (const char   *text);
 
+/* One row of @table (a name from the core's code) as a JSON object. */
+char         *_pd_database_row_json     (PdDatabase   *self,
+                                         const char   *table,
+                                         gint64        id,
+                                         GError      **error);
+
 /* A column's text copied, or NULL. */
 char         *_pd_column_dup            (sqlite3_stmt *stmt,
                                          int           index);

@@ -1,4 +1,9 @@
-/* pd-referral.c: a referral of a serious case, as the list and the form see it */
+/* pd-referral.c: a referral of a serious case, as the list and the form see it
+ *
+ * The list loads only what its columns show (pd_referral_load); the page,
+ * the form and export load the whole record (pd_referral_load_record).
+ * Writing is in pd-referral-write.c.
+ */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -6,7 +11,7 @@
 #include <string.h>
 
 #include "pd-database-private.h"
-#include "pd-criteria.h"
+#include "pd-referral-field.h"
 #include "pd-referral.h"
 
 struct _PdReferral
@@ -14,6 +19,7 @@ struct _PdReferral
   GObject  parent_instance;
 
   gint64   id;
+  gint64   version;
   char    *reference;
   char    *pseudonym;
   char    *status;
@@ -24,9 +30,106 @@ struct _PdReferral
   char    *date_of_incident;
   char    *framework;
   char    *narrative;
+
+  /* The whole record only. */
+  gboolean         complete;
+  char            *child_name;
+  GHashTable      *details;     /* field key -> value */
+  GHashTable      *dates;       /* date key -> YYYY-MM-DD */
+  PdCriteriaFacts  facts;
+  GPtrArray       *members;
+  GPtrArray       *agencies;
+  GPtrArray       *history;
 };
 
 G_DEFINE_FINAL_TYPE (PdReferral, pd_referral, G_TYPE_OBJECT)
+
+static char *
+dup_or_empty (const char *text)
+{
+  return g_strdup (text != NULL ? text : "");
+}
+
+PdReferralMember *
+pd_referral_member_new (const char *name,
+                        const char *relationship,
+                        const char *legal_status)
+{
+  PdReferralMember *member = g_new0 (PdReferralMember, 1);
+
+  member->name = dup_or_empty (name);
+  member->relationship = dup_or_empty (relationship);
+  member->legal_status = dup_or_empty (legal_status);
+  return member;
+}
+
+void
+pd_referral_member_free (PdReferralMember *member)
+{
+  if (member == NULL)
+    return;
+  g_free (member->name);
+  g_free (member->relationship);
+  g_free (member->legal_status);
+  g_free (member);
+}
+
+PdReferralAgency *
+pd_referral_agency_new (const char *agency,
+                        const char *contact)
+{
+  PdReferralAgency *self = g_new0 (PdReferralAgency, 1);
+
+  self->agency = dup_or_empty (agency);
+  self->contact = dup_or_empty (contact);
+  self->still_involved = g_strdup ("");
+  self->requested_on = g_strdup ("");
+  self->due_on = g_strdup ("");
+  self->received_on = g_strdup ("");
+  return self;
+}
+
+PdReferralAgency *
+pd_referral_agency_copy (const PdReferralAgency *agency)
+{
+  PdReferralAgency *copy = pd_referral_agency_new (agency->agency, agency->contact);
+
+  g_free (copy->still_involved);
+  g_free (copy->requested_on);
+  g_free (copy->due_on);
+  g_free (copy->received_on);
+  copy->still_involved = dup_or_empty (agency->still_involved);
+  copy->requested_on = dup_or_empty (agency->requested_on);
+  copy->due_on = dup_or_empty (agency->due_on);
+  copy->received_on = dup_or_empty (agency->received_on);
+  return copy;
+}
+
+void
+pd_referral_agency_free (PdReferralAgency *agency)
+{
+  if (agency == NULL)
+    return;
+  g_free (agency->agency);
+  g_free (agency->contact);
+  g_free (agency->still_involved);
+  g_free (agency->requested_on);
+  g_free (agency->due_on);
+  g_free (agency->received_on);
+  g_free (agency);
+}
+
+void
+pd_status_change_free (PdStatusChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->status);
+  g_free (change->on_date);
+  g_free (change->note);
+  g_free (change->login_name);
+  g_free (change);
+}
 
 static void
 pd_referral_finalize (GObject *object)
@@ -43,6 +146,12 @@ pd_referral_finalize (GObject *object)
   g_free (self->date_of_incident);
   g_free (self->framework);
   g_free (self->narrative);
+  g_free (self->child_name);
+  g_clear_pointer (&self->details, g_hash_table_unref);
+  g_clear_pointer (&self->dates, g_hash_table_unref);
+  g_clear_pointer (&self->members, g_ptr_array_unref);
+  g_clear_pointer (&self->agencies, g_ptr_array_unref);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pd_referral_parent_class)->finalize (object);
 }
@@ -59,6 +168,7 @@ pd_referral_init (PdReferral *self)
 }
 
 gint64 pd_referral_get_id (PdReferral *self) { g_return_val_if_fail (PD_IS_REFERRAL (self), 0); return self->id; }
+gint64 pd_referral_get_version (PdReferral *self) { g_return_val_if_fail (PD_IS_REFERRAL (self), 0); return self->version; }
 const char *pd_referral_get_reference (PdReferral *self) { g_return_val_if_fail (PD_IS_REFERRAL (self), NULL); return self->reference; }
 const char *pd_referral_get_pseudonym (PdReferral *self) { g_return_val_if_fail (PD_IS_REFERRAL (self), NULL); return self->pseudonym; }
 const char *pd_referral_get_status (PdReferral *self) { g_return_val_if_fail (PD_IS_REFERRAL (self), NULL); return self->status; }
@@ -69,6 +179,123 @@ const char *pd_referral_get_referrer_name (PdReferral *self) { g_return_val_if_f
 const char *pd_referral_get_date_of_incident (PdReferral *self) { g_return_val_if_fail (PD_IS_REFERRAL (self), NULL); return self->date_of_incident; }
 const char *pd_referral_get_framework (PdReferral *self) { g_return_val_if_fail (PD_IS_REFERRAL (self), NULL); return self->framework; }
 const char *pd_referral_get_narrative (PdReferral *self) { g_return_val_if_fail (PD_IS_REFERRAL (self), NULL); return self->narrative; }
+gboolean pd_referral_is_complete (PdReferral *self) { g_return_val_if_fail (PD_IS_REFERRAL (self), FALSE); return self->complete; }
+
+#define RETURN_IF_INCOMPLETE(val) \
+  g_return_val_if_fail (PD_IS_REFERRAL (self), val); \
+  g_return_val_if_fail (self->complete, val)
+
+const char *
+pd_referral_get_child_name (PdReferral *self)
+{
+  RETURN_IF_INCOMPLETE (NULL);
+  return self->child_name;
+}
+
+const char *
+pd_referral_get_detail (PdReferral *self,
+                        const char *key)
+{
+  const char *value;
+
+  RETURN_IF_INCOMPLETE ("");
+  value = g_hash_table_lookup (self->details, key);
+  return value != NULL ? value : "";
+}
+
+const char *
+pd_referral_get_date (PdReferral *self,
+                      const char *key)
+{
+  RETURN_IF_INCOMPLETE (NULL);
+  return g_hash_table_lookup (self->dates, key);
+}
+
+const PdCriteriaFacts *
+pd_referral_get_facts (PdReferral *self)
+{
+  RETURN_IF_INCOMPLETE (NULL);
+  return &self->facts;
+}
+
+GPtrArray *
+pd_referral_get_members (PdReferral *self)
+{
+  RETURN_IF_INCOMPLETE (NULL);
+  return self->members;
+}
+
+GPtrArray *
+pd_referral_get_agencies (PdReferral *self)
+{
+  RETURN_IF_INCOMPLETE (NULL);
+  return self->agencies;
+}
+
+GPtrArray *
+pd_referral_get_history (PdReferral *self)
+{
+  RETURN_IF_INCOMPLETE (NULL);
+  return self->history;
+}
+
+static PdFramework
+referral_framework (PdReferral *self)
+{
+  PdFramework framework = PD_FRAMEWORK_ENGLAND_2018;
+
+  pd_framework_from_string (self->framework, &framework);
+  return framework;
+}
+
+PdCriteriaResult *
+pd_referral_check_criteria (PdReferral *self)
+{
+  RETURN_IF_INCOMPLETE (NULL);
+  return pd_criteria_check (referral_framework (self), &self->facts);
+}
+
+GPtrArray *
+pd_referral_compute_clocks (PdReferral   *self,
+                            PdCalendar   *calendar,
+                            const GArray *targets,
+                            const GDate  *today)
+{
+  g_autoptr(PdCriteriaResult) criteria = NULL;
+  PdClockDates dates;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  RETURN_IF_INCOMPLETE (NULL);
+
+  pd_clock_dates_init (&dates);
+  pd_clock_dates_set_from_string (&dates, PD_KEY_DATE_RECEIVED, self->date_received);
+  pd_clock_dates_set_from_string (&dates, PD_KEY_DATE_INCIDENT, self->date_of_incident);
+  g_hash_table_iter_init (&iter, self->dates);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      PdKeyDate key_date;
+
+      if (pd_key_date_from_string (key, &key_date))
+        pd_clock_dates_set_from_string (&dates, key_date, value);
+    }
+
+  /* An incident that does not meet the criteria is not one to notify. */
+  criteria = pd_criteria_check (referral_framework (self), &self->facts);
+  if (criteria->outcome == PD_CRITERIA_MET || criteria->outcome == PD_CRITERIA_ALWAYS)
+    dates.notifiable = PD_FACT_YES;
+  else if (criteria->outcome == PD_CRITERIA_NOT_MET)
+    dates.notifiable = PD_FACT_NO;
+
+  if (g_strcmp0 (self->status, "review_commissioned") == 0)
+    dates.review_decided = PD_FACT_YES;
+  else if (g_strcmp0 (self->status, "no_review") == 0)
+    dates.review_decided = PD_FACT_NO;
+
+  return pd_clocks_compute (referral_framework (self), &dates,
+                            targets != NULL ? (const PdLocalTarget *) targets->data : NULL,
+                            targets != NULL ? targets->len : 0, calendar, today);
+}
 
 const char *
 pd_referral_status_to_label (const char *status)
@@ -97,6 +324,19 @@ pd_referral_status_is_valid (const char *status)
   return status != NULL && pd_referral_status_to_label (status) != status;
 }
 
+static gboolean
+not_found (PdDatabase  *db,
+           int          rc,
+           GError     **error)
+{
+  if (rc == SQLITE_DONE)
+    g_set_error (error, PD_ERROR, PD_ERROR_NO_RECORD,
+                 _("The referral was not found; someone may have deleted it."));
+  else
+    _pd_database_fail (db, rc, error);
+  return FALSE;
+}
+
 PdReferral *
 pd_referral_load (PdDatabase  *db,
                   gint64       id,
@@ -110,7 +350,7 @@ pd_referral_load (PdDatabase  *db,
 
   stmt = _pd_database_prepare (db,
                                "SELECT reference, pseudonym, status, date_received, next_deadline, referrer_agency, "
-                               "       referrer_name, date_of_incident, framework, narrative "
+                               "       referrer_name, date_of_incident, framework, narrative, version "
                                "FROM referrals WHERE id = ?1;",
                                error);
   if (stmt == NULL)
@@ -132,16 +372,225 @@ pd_referral_load (PdDatabase  *db,
       self->date_of_incident = _pd_column_dup (stmt, 7);
       self->framework = _pd_column_dup (stmt, 8);
       self->narrative = _pd_column_dup (stmt, 9);
+      self->version = sqlite3_column_int64 (stmt, 10);
     }
   sqlite3_reset (stmt);
 
-  if (rc == SQLITE_DONE)
-    g_set_error (error, PD_ERROR, PD_ERROR_NO_RECORD,
-                 _("The referral was not found; someone may have deleted it."));
-  else if (rc != SQLITE_ROW)
-    _pd_database_fail (db, rc, error);
-
+  if (rc != SQLITE_ROW)
+    not_found (db, rc, error);
   return self;
+}
+
+/* The form's single answers: one query over the field table's columns. */
+static gboolean
+load_details (PdReferral  *self,
+              PdDatabase  *db,
+              GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT child_name");
+  const PdReferralField *fields;
+  sqlite3_stmt *stmt;
+  guint n_fields;
+  int rc;
+
+  fields = pd_referral_fields_get (&n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    g_string_append_printf (sql, ", \"%s\"", fields[i].key);
+  g_string_append (sql, " FROM referrals WHERE id = ?1;");
+
+  stmt = _pd_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      self->child_name = _pd_column_dup (stmt, 0);
+      for (guint i = 0; i < n_fields; i++)
+        g_hash_table_insert (self->details, g_strdup (fields[i].key), _pd_column_dup (stmt, i + 1));
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || not_found (db, rc, error);
+}
+
+static gboolean
+load_keyed (PdReferral  *self,
+            PdDatabase  *db,
+            const char  *sql,
+            gboolean     facts,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = _pd_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (facts)
+        /* A fact this version does not know is kept in the database, unread. */
+        pd_criteria_facts_set_by_key (&self->facts, key, value);
+      else
+        g_hash_table_insert (self->dates, g_strdup (key), g_strdup (value));
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || _pd_database_fail (db, rc, error);
+}
+
+static gboolean
+load_members (PdReferral  *self,
+              PdDatabase  *db,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _pd_database_prepare (db,
+                               "SELECT name, relationship, legal_status FROM referral_members "
+                               "WHERE referral_id = ?1 ORDER BY position;",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (self->members,
+                     pd_referral_member_new ((const char *) sqlite3_column_text (stmt, 0),
+                                             (const char *) sqlite3_column_text (stmt, 1),
+                                             (const char *) sqlite3_column_text (stmt, 2)));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || _pd_database_fail (db, rc, error);
+}
+
+static gboolean
+load_agencies (PdReferral  *self,
+               PdDatabase  *db,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _pd_database_prepare (db,
+                               "SELECT agency, contact, still_involved, requested_on, due_on, received_on "
+                               "FROM referral_agencies WHERE referral_id = ?1 ORDER BY position;",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PdReferralAgency *agency = g_new0 (PdReferralAgency, 1);
+
+      agency->agency = _pd_column_dup (stmt, 0);
+      agency->contact = _pd_column_dup (stmt, 1);
+      agency->still_involved = _pd_column_dup (stmt, 2);
+      agency->requested_on = _pd_column_dup (stmt, 3);
+      agency->due_on = _pd_column_dup (stmt, 4);
+      agency->received_on = _pd_column_dup (stmt, 5);
+      g_ptr_array_add (self->agencies, agency);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || _pd_database_fail (db, rc, error);
+}
+
+static gboolean
+load_history (PdReferral  *self,
+              PdDatabase  *db,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _pd_database_prepare (db,
+                               "SELECT status, on_date, note, login_name FROM referral_status_history "
+                               "WHERE referral_id = ?1 ORDER BY on_date, id;",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PdStatusChange *change = g_new0 (PdStatusChange, 1);
+
+      change->status = _pd_column_dup (stmt, 0);
+      change->on_date = _pd_column_dup (stmt, 1);
+      change->note = _pd_column_dup (stmt, 2);
+      change->login_name = _pd_column_dup (stmt, 3);
+      g_ptr_array_add (self->history, change);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || _pd_database_fail (db, rc, error);
+}
+
+PdReferral *
+pd_referral_load_record (PdDatabase  *db,
+                         gint64       id,
+                         GError     **error)
+{
+  g_autoptr(PdReferral) self = NULL;
+
+  g_return_val_if_fail (PD_IS_DATABASE (db), NULL);
+
+  self = pd_referral_load (db, id, error);
+  if (self == NULL)
+    return NULL;
+
+  self->complete = TRUE;
+  self->details = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->members = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_referral_member_free);
+  self->agencies = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_referral_agency_free);
+  self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_status_change_free);
+
+  if (!load_details (self, db, error) ||
+      !load_keyed (self, db, "SELECT key, value FROM referral_facts WHERE referral_id = ?1;", TRUE, error) ||
+      !load_keyed (self, db, "SELECT key, date FROM referral_dates WHERE referral_id = ?1;", FALSE, error) ||
+      !load_members (self, db, error) ||
+      !load_agencies (self, db, error) ||
+      !load_history (self, db, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+GArray *
+pd_referral_load_local_targets (PdDatabase  *db,
+                                GError     **error)
+{
+  g_autoptr(GArray) targets = g_array_new (FALSE, TRUE, sizeof (PdLocalTarget));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (targets, (GDestroyNotify) pd_local_target_clear);
+  stmt = _pd_database_prepare (db,
+                               "SELECT substr(key, 14), value FROM settings "
+                               "WHERE key GLOB 'local_target.*' ORDER BY key;",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PdLocalTarget target = { 0 };
+
+      /* A target this version cannot read is left out, not fatal: the
+       * statutory clocks still show. */
+      if (pd_local_target_parse ((const char *) sqlite3_column_text (stmt, 0),
+                                 (const char *) sqlite3_column_text (stmt, 1), &target, NULL))
+        g_array_append_val (targets, target);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pd_database_fail (db, rc, error);
+      return NULL;
+    }
+
+  if (targets->len == 0)
+    return pd_local_targets_new_defaults ();
+  return g_steal_pointer (&targets);
 }
 
 PdRecordList *
@@ -183,204 +632,4 @@ pd_reference_parse (const char *reference,
   *year = y;
   *sequence = n;
   return TRUE;
-}
-
-/* Takes @sequence of @year as given: free, and the counter moves past it. */
-static gboolean
-claim_sequence (PdDatabase  *db,
-                const char  *reference,
-                int          year,
-                gint64       sequence,
-                GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _pd_database_prepare (db, "SELECT 1 FROM referrals WHERE year = ?1 AND sequence = ?2;", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, year);
-  sqlite3_bind_int64 (stmt, 2, sequence);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                   _("The reference %s is already in the database."), reference);
-      return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    return _pd_database_fail (db, rc, error);
-
-  stmt = _pd_database_prepare (db,
-                               "INSERT INTO reference_counters (year, last) VALUES (?1, ?2) "
-                               "ON CONFLICT (year) DO UPDATE SET last = max (last, excluded.last);",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, year);
-  sqlite3_bind_int64 (stmt, 2, sequence);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _pd_database_fail (db, rc, error);
-  return TRUE;
-}
-
-/* The next number of @year; counters only grow, so a number is never reused. */
-static gint64
-next_sequence (PdDatabase  *db,
-               int          year,
-               GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 sequence = 0;
-  int rc;
-
-  stmt = _pd_database_prepare (db,
-                               "INSERT INTO reference_counters (year, last) VALUES (?1, 1) "
-                               "ON CONFLICT (year) DO UPDATE SET last = last + 1 "
-                               "RETURNING last;",
-                               error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int (stmt, 1, year);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    sequence = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW)
-    _pd_database_fail (db, rc, error);
-  return sequence;
-}
-
-gint64
-pd_referral_insert (PdTransaction           *tx,
-                    const PdReferralFields  *fields,
-                    char                   **out_reference,
-                    GError                 **error)
-{
-  PdDatabase *db = pd_transaction_get_database (tx);
-  g_autofree char *now = _pd_now_iso8601 ();
-  g_autofree char *framework = NULL;
-  g_autofree char *reference = NULL;
-  g_autofree char *after = NULL;
-  sqlite3_stmt *stmt;
-  PdFramework framework_id;
-  gint64 sequence, id;
-  int year, rc;
-
-  g_return_val_if_fail (fields != NULL, 0);
-
-  if (_pd_is_blank (fields->pseudonym))
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                   _("A referral needs a pseudonym for the child, such as “Child A”."));
-      return 0;
-    }
-  if (!pd_date_is_valid (fields->date_received))
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                   _("The date received must be a real date, written as 2026-03-31."));
-      return 0;
-    }
-  if (fields->date_of_incident != NULL && *fields->date_of_incident != '\0' &&
-      !pd_date_is_valid (fields->date_of_incident))
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                   _("The date of the incident must be a real date, written as 2026-03-31."));
-      return 0;
-    }
-  if (fields->status != NULL && !pd_referral_status_is_valid (fields->status))
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                   _("“%s” is not a status of a referral, such as “received” or “closed”."),
-                   fields->status);
-      return 0;
-    }
-  if (fields->framework != NULL && !pd_framework_from_string (fields->framework, &framework_id))
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                   _("“%s” is not a framework; use england-2015, england-2018 or wales."),
-                   fields->framework);
-      return 0;
-    }
-  if (fields->next_deadline != NULL && *fields->next_deadline != '\0' &&
-      !pd_date_is_valid (fields->next_deadline))
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                   _("The next deadline must be a real date, written as 2026-03-31."));
-      return 0;
-    }
-  if (fields->date_of_incident != NULL && *fields->date_of_incident != '\0' &&
-      g_strcmp0 (fields->date_of_incident, fields->date_received) > 0)
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                   _("The date of the incident is after the date the referral was received."));
-      return 0;
-    }
-
-  if (fields->reference != NULL && *fields->reference != '\0')
-    {
-      if (!pd_reference_parse (fields->reference, &year, &sequence))
-        {
-          g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
-                       _("“%s” is not a reference; references are written like PRP-2026-014."),
-                       fields->reference);
-          return 0;
-        }
-      if (!claim_sequence (db, fields->reference, year, sequence, error))
-        return 0;
-    }
-  else
-    {
-      year = g_ascii_strtoll (fields->date_received, NULL, 10);
-      sequence = next_sequence (db, year, error);
-      if (sequence == 0)
-        return 0;
-    }
-  reference = g_strdup_printf ("PRP-%04d-%03" G_GINT64_FORMAT, year, sequence);
-  framework = fields->framework ? g_strdup (fields->framework)
-                                : pd_database_dup_setting (db, "framework", "england-2018");
-
-  stmt = _pd_database_prepare (db,
-                               "INSERT INTO referrals (reference, year, sequence, pseudonym, child_name, "
-                               "  date_received, date_of_incident, referrer_name, referrer_agency, status, "
-                               "  framework, next_deadline, narrative, created_at, updated_at) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14);",
-                               error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, year);
-  sqlite3_bind_int64 (stmt, 3, sequence);
-  sqlite3_bind_text (stmt, 4, fields->pseudonym, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, fields->child_name ? fields->child_name : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, fields->date_received, -1, SQLITE_STATIC);
-  _pd_bind_text (stmt, 7, fields->date_of_incident && *fields->date_of_incident ? fields->date_of_incident : NULL);
-  sqlite3_bind_text (stmt, 8, fields->referrer_name ? fields->referrer_name : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, fields->referrer_agency ? fields->referrer_agency : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, fields->status ? fields->status : "received", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, framework, -1, SQLITE_STATIC);
-  _pd_bind_text (stmt, 12, fields->next_deadline && *fields->next_deadline ? fields->next_deadline : NULL);
-  sqlite3_bind_text (stmt, 13, fields->narrative ? fields->narrative : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 14, now, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _pd_database_fail (db, rc, error);
-      return 0;
-    }
-
-  id = sqlite3_last_insert_rowid (_pd_database_get_handle (db));
-  after = pd_transaction_row_json (tx, "referrals", id, error);
-  if (after == NULL ||
-      !pd_transaction_audit (tx, "referral", id, "create", NULL, after, error))
-    return 0;
-
-  if (out_reference != NULL)
-    *out_reference = g_steal_pointer (&reference);
-  return id;
 }

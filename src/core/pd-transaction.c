@@ -266,7 +266,15 @@ pd_transaction_row_json (PdTransaction  *tx,
                          gint64          id,
                          GError        **error)
 {
-  PdDatabase *self = tx->db;
+  return _pd_database_row_json (tx->db, table, id, error);
+}
+
+char *
+_pd_database_row_json (PdDatabase  *self,
+                       const char  *table,
+                       gint64       id,
+                       GError     **error)
+{
   g_autofree char *sql = row_json_sql (self, table, error);
   sqlite3_stmt *stmt;
   char *json = NULL;
