@@ -7,6 +7,7 @@
 
 #include "pd-application.h"
 #include "pd-core.h"
+#include "pd-database-private.h"
 #include "pd-window.h"
 #include "pd-test-util.h"
 
@@ -291,6 +292,136 @@ test_new_referral (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+edit_behind_the_form (PdTransaction  *tx,
+                      gpointer        user_data,
+                      GError        **error)
+{
+  gint64 *id = user_data;
+  g_autoptr(PdReferral) referral = pd_referral_load (pd_transaction_get_database (tx), *id, error);
+  PdReferralFields fields = { .pseudonym = "Child Y", .date_received = pd_referral_get_date_received (referral),
+                              .narrative = "Someone else's words" };
+
+  return referral != NULL &&
+         pd_referral_update (tx, *id, pd_referral_get_version (referral), &fields, error);
+}
+
+/* The whole form through its widgets: saved with every section, found by
+ * search, edited with an audit entry holding before and after, moved on a
+ * step; an edit that crosses someone else's save keeps what was typed. */
+static void
+test_referral_form (void)
+{
+  g_autofree char *path = make_database ("form.paneldesk");
+  PdWindow *window = make_window ();
+  g_autoptr(PdReferral) saved = NULL;
+  g_autoptr(PdCriteriaResult) criteria = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *narrative_before = NULL, *narrative_after = NULL;
+  PdReferralsView *view;
+  PdReferralDialog *dialog;
+  PdDatabase *db;
+  sqlite3 *handle;
+  gint64 id;
+
+  pd_window_open_path (window, path);
+  g_assert_true (wait_for (is_not_busy, window));
+  view = pd_window_get_referrals_view (window);
+  db = pd_referrals_view_get_database (view);
+  handle = _pd_database_get_handle (db);
+
+  dialog = pd_referrals_view_new_referral (view);
+  g_assert_false (pd_referral_dialog_has_changes (dialog));
+  pd_referral_dialog_set_field (dialog, "pseudonym", "Baby Q");
+  pd_referral_dialog_set_field (dialog, "child_name", "Robin Jones");
+  pd_referral_dialog_set_field (dialog, "date_received", "2026-03-02");
+  pd_referral_dialog_set_field (dialog, "date_of_incident", "2026-02-26");
+  pd_referral_dialog_set_field (dialog, "framework", "england-2015");
+  pd_referral_dialog_set_field (dialog, "referrer_name", "Ruth Adeyemi");
+  pd_referral_dialog_set_field (dialog, "referrer_agency", "Acute hospital trust");
+  pd_referral_dialog_set_field (dialog, "referrer_job_title", "Named nurse");
+  pd_referral_dialog_set_field (dialog, "cp_plan", "current");
+  pd_referral_dialog_set_field (dialog, "inquest", "yes");
+  pd_referral_dialog_set_field (dialog, "fact_abuse_or_neglect", "yes");
+  pd_referral_dialog_set_field (dialog, "fact_child_died", "yes");
+  pd_referral_dialog_set_field (dialog, "date_sent_to_chair", "2026-03-03");
+  pd_referral_dialog_set_field (dialog, "narrative", "Brought in by ambulance — אמבולנס 🚑");
+  pd_referral_dialog_add_member (dialog, "Alex Jones", "Father", "Parental responsibility");
+  pd_referral_dialog_add_agency (dialog, "Police", "DS Khan", "2026-03-04");
+  g_assert_true (pd_referral_dialog_has_changes (dialog));
+
+  /* A date of birth in the future: refused, the field named, the rest kept. */
+  pd_referral_dialog_set_field (dialog, "child_date_of_birth", "2999-01-01");
+  g_assert_false (pd_referral_dialog_save (dialog));
+  g_assert_nonnull (strstr (pd_referral_dialog_get_error (dialog), "birth"));
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM referrals WHERE pseudonym = 'Baby Q';"), ==, 0);
+  pd_referral_dialog_set_field (dialog, "child_date_of_birth", "2025-11-30");
+  g_assert_true (pd_referral_dialog_save (dialog));
+
+  /* Found again by search, and opened with everything the form held. */
+  pd_referrals_view_show_list (view);
+  pd_referrals_view_search (view, "Baby Q");
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, 1);
+  id = pd_referrals_view_get_id_at (view, 0);
+  g_assert_true (pd_referrals_view_show_referral (view, id, &error));
+  g_assert_no_error (error);
+  saved = pd_referral_load_record (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pd_referral_get_child_name (saved), ==, "Robin Jones");
+  g_assert_cmpstr (pd_referral_get_detail (saved, "referrer_job_title"), ==, "Named nurse");
+  g_assert_cmpstr (pd_referral_get_detail (saved, "cp_plan"), ==, "current");
+  g_assert_cmpstr (pd_referral_get_detail (saved, "child_date_of_birth"), ==, "2025-11-30");
+  g_assert_cmpstr (pd_referral_get_date (saved, "sent_to_chair"), ==, "2026-03-03");
+  g_assert_cmpstr (pd_referral_get_framework (saved), ==, "england-2015");
+  g_assert_cmpuint (pd_referral_get_members (saved)->len, ==, 1);
+  g_assert_cmpuint (pd_referral_get_agencies (saved)->len, ==, 1);
+  g_assert_cmpstr (((PdReferralAgency *) g_ptr_array_index (pd_referral_get_agencies (saved), 0))->due_on,
+                   ==, "2026-03-18");
+  criteria = pd_referral_check_criteria (saved);
+  g_assert_cmpint (criteria->outcome, ==, PD_CRITERIA_MET);
+
+  /* Edited through the form: the audit entry has the narrative before and after. */
+  dialog = pd_referrals_view_edit_referral (view, &error);
+  g_assert_no_error (error);
+  g_assert_false (pd_referral_dialog_has_changes (dialog));
+  pd_referral_dialog_set_field (dialog, "narrative", "Brought in by ambulance; died the next day.");
+  g_assert_true (pd_referral_dialog_save (dialog));
+  narrative_before = pd_test_query_text (handle, "SELECT json_extract(before_json, '$.narrative') FROM audit_log "
+                                                 "WHERE entity = 'referral' AND action = 'update';");
+  narrative_after = pd_test_query_text (handle, "SELECT json_extract(after_json, '$.narrative') FROM audit_log "
+                                                "WHERE entity = 'referral' AND action = 'update';");
+  g_assert_cmpstr (narrative_before, ==, "Brought in by ambulance — אמבולנס 🚑");
+  g_assert_cmpstr (narrative_after, ==, "Brought in by ambulance; died the next day.");
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM referral_members WHERE name = 'Alex Jones';"),
+                   ==, 1);
+
+  /* A step on the timeline, then a decision: the list's status follows. */
+  g_assert_true (pd_referrals_view_record_step (view, "information_requested", "2026-03-04", "", &error));
+  g_assert_no_error (error);
+  g_assert_true (pd_referrals_view_record_step (view, "decision_made", "2026-03-20", "Chair agreed", &error));
+  g_assert_no_error (error);
+  g_assert_false (pd_referrals_view_record_step (view, "closed", "2026-02-01", "", &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM referral_status_history "
+                                              "WHERE status = 'decision_made' AND on_date = '2026-03-20';"), ==, 1);
+
+  /* Someone else saves while the form is open: the save is refused and keeps the text. */
+  dialog = pd_referrals_view_edit_referral (view, &error);
+  g_assert_no_error (error);
+  pd_referral_dialog_set_field (dialog, "narrative", "My careful words");
+  pd_database_write (db, "Someone else", edit_behind_the_form, &id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (pd_referral_dialog_save (dialog));
+  g_assert_nonnull (strstr (pd_referral_dialog_get_error (dialog), "Someone else saved"));
+  g_assert_true (pd_referral_dialog_has_changes (dialog));
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM referrals WHERE narrative = 'My careful words';"),
+                   ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));   /* as Discard does */
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A database opened read-only says so in a banner; a writable one does not. */
 static void
 test_read_only_banner (void)
@@ -381,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/open-referral", test_open_referral);
   g_test_add_func ("/window/new-referral", test_new_referral);
+  g_test_add_func ("/window/referral-form", test_referral_form);
   g_test_add_func ("/window/read-only-banner", test_read_only_banner);
   g_test_add_func ("/window/not-a-database", test_not_a_database);
   g_test_add_func ("/window/missing-file", test_missing_file);

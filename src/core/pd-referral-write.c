@@ -721,10 +721,10 @@ pd_referral_insert (PdTransaction           *tx,
     return 0;
   if (fields->status != NULL && strcmp (fields->status, "received") != 0)
     {
-      /* A referral imported part-way through: its step so far, dated today. */
-      g_autofree char *today = today_iso ();
-
-      if (!add_history (tx, id, fields->status, today, _("Imported at this status"), error))
+      /* A referral entered part-way through (an import): its step so far,
+       * dated on the only date known, and said to be so. */
+      if (!add_history (tx, id, fields->status, fields->date_received,
+                        _("Entered at this status; earlier steps were not recorded"), error))
         return 0;
     }
   /* A deadline given (an import, the demo) is kept; otherwise the clocks set it. */

@@ -159,6 +159,47 @@ write_people (PdTransaction  *tx,
 
 /* ------------------------------------------------------- referrals */
 
+/* Facts that lead the criteria check to about what the panel decided. */
+static void
+demo_facts (Demo            *demo,
+            const char      *outcome,
+            PdCriteriaFacts *facts)
+{
+  gboolean review = g_strcmp0 (outcome, "scr") == 0 || g_strcmp0 (outcome, "silr") == 0;
+  gboolean died = g_rand_int_range (demo->rand, 0, 100) < 55;
+
+  pd_criteria_facts_set (facts, PD_CRITERIA_FACT_IN_ENGLAND, PD_FACT_YES);
+  pd_criteria_facts_set (facts, PD_CRITERIA_FACT_ABUSE_OR_NEGLECT,
+                         review || g_rand_boolean (demo->rand) ? PD_FACT_YES : PD_FACT_NO);
+  pd_criteria_facts_set (facts, died ? PD_CRITERIA_FACT_CHILD_DIED : PD_CRITERIA_FACT_SERIOUS_HARM, PD_FACT_YES);
+  if (!died && g_rand_boolean (demo->rand))
+    pd_criteria_facts_set (facts, PD_CRITERIA_FACT_CONCERN_AGENCIES, review ? PD_FACT_YES : PD_FACT_NO);
+}
+
+/* Two agencies asked for their information a couple of days after the
+ * referral came in; older referrals have had their answers. */
+static void
+demo_agencies (Demo      *demo,
+               guint      age,
+               GPtrArray *agencies)
+{
+  if (age < 3)
+    return;
+  for (guint i = 0; i < 2; i++)
+    {
+      PdReferralAgency *agency = pd_referral_agency_new (pd_demo_text_agency (demo->rand), "");
+
+      g_free (agency->requested_on);
+      agency->requested_on = day_text (demo, (int) age - 2);
+      if (age > 16)
+        {
+          g_free (agency->received_on);
+          agency->received_on = day_text (demo, (int) age - 2 - g_rand_int_range (demo->rand, 4, 14));
+        }
+      g_ptr_array_add (agencies, agency);
+    }
+}
+
 static gboolean
 write_referral_batch (PdTransaction  *tx,
                       gpointer        user_data,
@@ -184,9 +225,13 @@ write_referral_batch (PdTransaction  *tx,
       const char *outcome = pick_outcome (demo->rand);
       const char *status = status_for_age (age, outcome);
       PdReferralFields fields = { 0 };
+      PdCriteriaFacts facts = { 0 };
+      g_autoptr(GPtrArray) agencies = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_referral_agency_free);
       gint64 id;
 
       narrative = pd_demo_text_narrative (demo->rand, pseudonym, NULL);
+      demo_facts (demo, outcome, &facts);
+      demo_agencies (demo, age, agencies);
       /* The next clock of an open referral: 15 working days, about three weeks. */
       if (age < 41)
         deadline = day_text (demo, (int) age - 21);
@@ -201,6 +246,8 @@ write_referral_batch (PdTransaction  *tx,
       fields.framework = "england-2018";
       fields.next_deadline = deadline;
       fields.narrative = narrative;
+      fields.facts = &facts;
+      fields.agencies = agencies;
 
       id = pd_referral_insert (tx, &fields, NULL, error);
       if (id == 0)

@@ -8,6 +8,7 @@
 #include "pd-referral-dialog.h"
 #include "pd-referral-page.h"
 #include "pd-referrals-view.h"
+#include "pd-step-dialog.h"
 #include "pd-window.h"
 
 struct _PdReferralsView
@@ -23,6 +24,9 @@ struct _PdReferralsView
   GtkDropDown    *filter_dropdown;
   GtkDropDown    *sort_dropdown;
   GtkWidget      *new_button;
+  GtkWidget      *edit_button;
+  GtkWidget      *step_button;
+  gint64          open_id;
   PdRecordTable *table;
   PdDatabase    *db;
   PdRecordList  *list;      /* the referrals matching the search, newest first */
@@ -294,6 +298,8 @@ pd_referrals_view_set_database (PdReferralsView *self,
 
   /* Only people who may write log referrals; the banner says why not. */
   gtk_widget_set_sensitive (self->new_button, db != NULL && pd_database_user_can_write (db));
+  gtk_widget_set_sensitive (self->edit_button, db != NULL && pd_database_user_can_write (db));
+  gtk_widget_set_sensitive (self->step_button, db != NULL && pd_database_user_can_write (db));
 
   /* A list of ids; each row loads when it scrolls into sight. */
   if (db != NULL)
@@ -326,6 +332,7 @@ pd_referrals_view_show_referral (PdReferralsView  *self,
 
   if (self->db == NULL || !pd_referral_page_show (self->referral_page, self->db, id, error))
     return FALSE;
+  self->open_id = id;
   gtk_label_set_text (self->referral_title, pd_referral_page_get_reference (self->referral_page));
   gtk_stack_set_visible_child_name (self->pages, "referral");
   /* Keyboard users land on the way back; Tab goes on into the referral. */
@@ -441,6 +448,147 @@ pd_referrals_view_new_referral (PdReferralsView *self)
   return dialog;
 }
 
+/* Opens the form over the referral shown; NULL with @error when none is
+ * shown, it cannot be written or it cannot be read. */
+PdReferralDialog *
+pd_referrals_view_edit_referral (PdReferralsView  *self,
+                                 GError          **error)
+{
+  PdReferralDialog *dialog;
+
+  g_return_val_if_fail (PD_IS_REFERRALS_VIEW (self), NULL);
+
+  if (self->db == NULL || pd_referrals_view_get_open_reference (self) == NULL)
+    {
+      g_set_error_literal (error, PD_ERROR, PD_ERROR_NO_RECORD, _("No referral is open."));
+      return NULL;
+    }
+  if (!pd_database_user_can_write (self->db))
+    {
+      g_set_error_literal (error, PD_ERROR, PD_ERROR_READ_ONLY, _("This database is open read-only."));
+      return NULL;
+    }
+  dialog = pd_referral_dialog_new_for_edit (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->db,
+                                            self->open_id, error);
+  if (dialog == NULL)
+    return NULL;
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_referral_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+add_toast (PdReferralsView *self,
+           const char      *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (PD_IS_WINDOW (root))
+    pd_window_add_toast (PD_WINDOW (root), message);
+}
+
+static void
+on_edit_clicked (PdReferralsView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (pd_referrals_view_edit_referral (self, &error) == NULL)
+    add_toast (self, error->message);
+}
+
+typedef struct
+{
+  gint64      id;
+  const char *status;
+  const char *on_date;
+  const char *note;
+} Step;
+
+static gboolean
+record_step (PdTransaction  *tx,
+             gpointer        user_data,
+             GError        **error)
+{
+  Step *step = user_data;
+
+  return pd_referral_set_status (tx, step->id, step->status, step->on_date, step->note, error);
+}
+
+gboolean
+pd_referrals_view_record_step (PdReferralsView  *self,
+                               const char       *status,
+                               const char       *on_date,
+                               const char       *note,
+                               GError          **error)
+{
+  Step step = { self->open_id, status, on_date, note };
+
+  g_return_val_if_fail (PD_IS_REFERRALS_VIEW (self), FALSE);
+
+  if (self->db == NULL || pd_referrals_view_get_open_reference (self) == NULL)
+    {
+      g_set_error_literal (error, PD_ERROR, PD_ERROR_NO_RECORD, _("No referral is open."));
+      return FALSE;
+    }
+  if (!pd_database_write (self->db, "Record step", record_step, &step, NULL, error))
+    return FALSE;
+  /* The list's status and deadline columns, and the page's timeline, move on. */
+  on_search_changed (self);
+  return pd_referrals_view_show_referral (self, step.id, error);
+}
+
+static void
+on_step_response (PdStepDialog    *dialog,
+                  const char      *response,
+                  PdReferralsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  PdStepDialog *again;
+
+  if (g_strcmp0 (response, "record") != 0)
+    return;
+  if (pd_referrals_view_record_step (self, pd_step_dialog_get_status (dialog), pd_step_dialog_get_date (dialog),
+                                     pd_step_dialog_get_note (dialog), &error))
+    return;
+  /* The dialog closes on any response: a new one keeps what was typed and says why. */
+  again = pd_step_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL);
+  pd_step_dialog_set_values (again, pd_step_dialog_get_status (dialog), pd_step_dialog_get_date (dialog),
+                             pd_step_dialog_get_note (dialog), error->message);
+  g_signal_connect_object (again, "response", G_CALLBACK (on_step_response), self, 0);
+  gtk_window_present (GTK_WINDOW (again));
+}
+
+static void
+on_step_clicked (PdReferralsView *self)
+{
+  g_autoptr(PdReferral) referral = NULL;
+  g_autoptr(GError) error = NULL;
+  PdStepDialog *dialog;
+
+  if (self->db == NULL || (referral = pd_referral_load (self->db, self->open_id, &error)) == NULL)
+    {
+      add_toast (self, error != NULL ? error->message : _("No referral is open."));
+      return;
+    }
+  dialog = pd_step_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                               pd_referral_get_status (referral));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_step_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+on_edit_shortcut (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  PdReferralsView *self = PD_REFERRALS_VIEW (widget);
+
+  if (pd_referrals_view_get_open_reference (self) == NULL || !gtk_widget_get_sensitive (self->edit_button))
+    return FALSE;
+  on_edit_clicked (self);
+  return TRUE;
+}
+
 /* Searches as a user typing @text in the search entry would. */
 void
 pd_referrals_view_search (PdReferralsView *self,
@@ -551,6 +699,10 @@ pd_referrals_view_class_init (PdReferralsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, new_button);
+  gtk_widget_class_bind_template_child (widget_class, PdReferralsView, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, PdReferralsView, step_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_step_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_new_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
@@ -582,6 +734,10 @@ pd_referrals_view_init (PdReferralsView *self)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                           gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
                                                             gtk_callback_action_new (on_find_shortcut, NULL, NULL)));
+    /* Ctrl+E edits the referral shown, wherever the focus is. */
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_e, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (on_edit_shortcut, NULL, NULL)));
     /* Back from a referral, as in a browser or Files. */
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                           gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, GDK_ALT_MASK),

@@ -28,6 +28,15 @@ void        pd_referrals_view_filter       (PdReferralsView *self,
 /* Opens the form for a new referral (NULL when the user may not write). */
 PdReferralDialog *pd_referrals_view_new_referral (PdReferralsView *self);
 /* Opens the referral @id in place of the list, as activating its row does. */
+/* Opens the form over the referral shown (Edit…). */
+PdReferralDialog *pd_referrals_view_edit_referral (PdReferralsView  *self,
+                                                   GError          **error);
+/* Records the next step of the referral shown, as Record Step… does. */
+gboolean    pd_referrals_view_record_step  (PdReferralsView  *self,
+                                            const char       *status,
+                                            const char       *on_date,
+                                            const char       *note,
+                                            GError          **error);
 gboolean    pd_referrals_view_show_referral (PdReferralsView  *self,
                                              gint64            id,
                                              GError          **error);
