@@ -401,6 +401,50 @@ test_local_targets (Fixture       *fixture,
                    ==, "2026-03-12");
 }
 
+#define N_EACH 40
+
+static gpointer
+writer_thread (gpointer user_data)
+{
+  const char *path = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = pd_database_open (path, PD_OPEN_SKIP_QUICK_CHECK, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_EACH; i++)
+    {
+      PdReferralFields fields = { .pseudonym = "Child T", .date_received = "2026-05-05" };
+      Write write = { &fields };
+
+      pd_database_write (db, "New referral", insert_cb, &write, NULL, &error);
+      g_assert_no_error (error);
+    }
+  return NULL;
+}
+
+/* Two people logging referrals at once, each on their own connection:
+ * every reference is handed out once, with no gaps. */
+static void
+test_two_writers (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "record.paneldesk", NULL);
+  sqlite3 *handle = _pd_database_get_handle (fixture->db);
+  GThread *a, *b;
+
+  a = g_thread_new ("writer-a", writer_thread, path);
+  b = g_thread_new ("writer-b", writer_thread, path);
+  g_thread_join (a);
+  g_thread_join (b);
+
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM referrals;"), ==, 2 * N_EACH);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(DISTINCT reference) FROM referrals;"), ==, 2 * N_EACH);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT min(sequence) FROM referrals;"), ==, 1);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT max(sequence) FROM referrals;"), ==, 2 * N_EACH);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT last FROM reference_counters WHERE year = 2026;"),
+                   ==, 2 * N_EACH);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -414,6 +458,7 @@ main (int argc, char *argv[])
   ADD ("validation", test_validation);
   ADD ("status-timeline", test_status_timeline);
   ADD ("local-targets", test_local_targets);
+  ADD ("two-writers", test_two_writers);
 #undef ADD
 
   return g_test_run ();
