@@ -554,6 +554,46 @@ test_import_export (void)
   g_assert_cmpint (format.status, ==, 2);
 }
 
+/* An import the share later lost: `check`, run by the same user, names it
+ * from the receipt kept in the user's own data folder. */
+static void
+test_check_receipts (void)
+{
+  g_autofree char *path = path_in_tmp ("receipts.paneldesk");
+  g_autofree char *before = path_in_tmp ("receipts.before");
+  g_autofree char *csv = path_in_tmp ("receipts.csv");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) check_ok = { 0 };
+  g_auto(Run) check_lost = { 0 };
+
+  run_admin (&init, "init", path, NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (before, contents, length, &error);
+  g_assert_no_error (error);
+
+  g_file_set_contents (csv, "pseudonym,date_received\nChild R,2026-03-02\n", -1, &error);
+  g_assert_no_error (error);
+  run_admin (&import, "import-referrals", path, csv, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  run_admin (&check_ok, "check", path, NULL);
+  g_assert_cmpint (check_ok.status, ==, 0);
+  g_assert_nonnull (strstr (check_ok.out, "receipts: 0"));
+
+  /* The share hands back the file as it was before the import. */
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  run_admin (&check_lost, "check", path, NULL);
+  g_assert_cmpint (check_lost.status, ==, 1);
+  g_assert_nonnull (strstr (check_lost.out, "PRP-2026-001"));
+  g_assert_nonnull (strstr (check_lost.out, "missing from the database"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -568,6 +608,12 @@ main (int    argc,
   tmp_dir = g_dir_make_tmp ("panel-desk-test-cli-XXXXXX", &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_chdir (tmp_dir), ==, 0);
+  {
+    /* The commands keep receipts in the user's data folder: here, the test's own. */
+    g_autofree char *data_home = g_build_filename (tmp_dir, "data-home", NULL);
+
+    g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  }
 
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/bad-usage", test_bad_usage);
@@ -576,6 +622,7 @@ main (int    argc,
   g_test_add_func ("/cli/check/bad-files", test_check_refuses_bad_files);
   g_test_add_func ("/cli/check/damage", test_check_finds_damage);
   g_test_add_func ("/cli/check/lost-commits", test_check_finds_lost_commits);
+  g_test_add_func ("/cli/check/receipts", test_check_receipts);
   g_test_add_func ("/cli/backup", test_backup);
   g_test_add_func ("/cli/restore", test_restore);
   g_test_add_func ("/cli/import-export", test_import_export);

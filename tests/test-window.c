@@ -422,6 +422,38 @@ test_referral_form (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A change this user saved that the share later lost is named in the banner. */
+static void
+test_lost_change_banner (void)
+{
+  g_autofree char *path = make_database ("lost.paneldesk");
+  g_autofree char *receipts = pd_ledger_receipts_default_dir ();
+  g_autofree char *contents = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  PdWindow *window;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  db = pd_database_open (path, PD_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  pd_database_set_receipts_dir (db, receipts);
+  pd_database_write (db, "Test referrals", add_referrals, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  /* The share hands back the file as it was. */
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  window = make_window ();
+  pd_window_open_path (window, path);
+  g_assert_true (wait_for (is_not_busy, window));
+  g_assert_nonnull (pd_window_get_banner_message (window));
+  g_assert_nonnull (strstr (pd_window_get_banner_message (window), "missing from the database"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A database opened read-only says so in a banner; a writable one does not. */
 static void
 test_read_only_banner (void)
@@ -513,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/window/open-referral", test_open_referral);
   g_test_add_func ("/window/new-referral", test_new_referral);
   g_test_add_func ("/window/referral-form", test_referral_form);
+  g_test_add_func ("/window/lost-change-banner", test_lost_change_banner);
   g_test_add_func ("/window/read-only-banner", test_read_only_banner);
   g_test_add_func ("/window/not-a-database", test_not_a_database);
   g_test_add_func ("/window/missing-file", test_missing_file);

@@ -312,6 +312,33 @@ check_ledger (Check *check)
              without_audit);
 }
 
+/* The receipts this user's Panel Desk kept of the commits it made: each
+ * one the ledger no longer has is a change the share lost. */
+static void
+check_receipts (Check      *check,
+                PdDatabase *db)
+{
+  g_autofree char *dir = pd_ledger_receipts_default_dir ();
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pd_database_set_receipts_dir (db, dir);
+  missing = pd_database_find_missing_commits (db, &error);
+  if (missing == NULL)
+    {
+      problem (check, "%s", error->message);
+      return;
+    }
+  /* Translators: "receipts: 0 of your saved changes missing"; a receipt is kept for each change saved */
+  printf (_("receipts: %u of your saved changes missing\n"), missing->len);
+  for (guint i = 0; i < missing->len; i++)
+    {
+      g_autofree char *message = pd_missing_commit_describe (g_ptr_array_index (missing, i));
+
+      problem (check, "%s", message);
+    }
+}
+
 static int
 report (Check *check)
 {
@@ -354,6 +381,7 @@ pd_admin_check (int    argc,
   check_foreign_keys (&check);
   check_counts (&check);
   check_ledger (&check);
+  check_receipts (&check, db);
 
   return report (&check);
 }

@@ -54,6 +54,13 @@ pd_admin_import_referrals (int    argc,
   db = pd_database_open (argv[1], PD_OPEN_DEFAULT, &error);
   if (db == NULL)
     return pd_admin_fail (PD_ADMIN_EXIT_FAILED, "%s", error->message);
+  {
+    /* Like the app, keep a receipt of the commit: `check` can then tell
+     * whether the share kept it. */
+    g_autofree char *receipts = pd_ledger_receipts_default_dir ();
+
+    pd_database_set_receipts_dir (db, receipts);
+  }
 
   if (!pd_referral_csv_import (db, csv, length, &n, &error))
     /* Translators: %s is the file, then what is wrong with which line */

@@ -15,5 +15,6 @@
 #include "pd-record-list.h"
 #include "pd-referral.h"
 #include "pd-referral-field.h"
+#include "pd-ledger-receipts.h"
 #include "pd-referral-csv.h"
 #include "pd-referral-search.h"

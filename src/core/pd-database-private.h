@@ -29,6 +29,7 @@ struct _PdDatabase
   int         schema_version;
   guint       lock_timeout_ms;
   gboolean    read_only;
+  char       *receipts_dir; /* this client's receipts of its commits, or NULL */
 };
 
 struct _PdTransaction
@@ -36,6 +37,8 @@ struct _PdTransaction
   PdDatabase *db;
   gint64      ledger_seq;
   guint       n_audit_rows;
+  char       *token;        /* the ledger entry's, for the receipt */
+  char       *at;
 };
 
 /* How long SQLite itself waits for a lock inside one try of a write. */
@@ -72,6 +75,15 @@ void          _pd_bind_text             (sqlite3_stmt *stmt,
                                          const char   *text);
 /* TRUE for NULL, "" or only white space. */
 gboolean      _pd_is_blank              (const char   *text);
+
+/* The receipt of a commit (pd-ledger-receipts.c): what it was, described
+ * inside the transaction, and kept once it has committed. */
+char         *_pd_ledger_receipts_describe (PdTransaction *tx,
+                                            const char    *summary);
+void          _pd_ledger_receipts_record   (PdDatabase    *self,
+                                            const char    *token,
+                                            const char    *at,
+                                            const char    *what);
 
 /* One row of @table (a name from the core's code) as a JSON object. */
 char         *_pd_database_row_json     (PdDatabase   *self,

@@ -40,6 +40,7 @@ pd_database_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
   g_free (self->client_id);
+  g_free (self->receipts_dir);
   g_free (self->login_name);
   g_free (self->user_display_name);
 

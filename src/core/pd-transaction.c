@@ -110,6 +110,8 @@ insert_ledger_entry (PdTransaction  *tx,
     return _pd_database_fail (self, rc, error);
 
   tx->ledger_seq = sqlite3_last_insert_rowid (self->db);
+  tx->token = g_steal_pointer (&token);
+  tx->at = g_steal_pointer (&now);
   return TRUE;
 }
 
@@ -121,8 +123,10 @@ pd_database_write (PdDatabase   *self,
                    gint64       *out_ledger_seq,
                    GError      **error)
 {
-  PdTransaction tx = { self, 0, 0 };
+  PdTransaction tx = { self, 0, 0, NULL, NULL };
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *what = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (summary != NULL, FALSE);
@@ -141,11 +145,18 @@ pd_database_write (PdDatabase   *self,
   if (!begin_immediate (self, error))
     return FALSE;
 
-  if (!insert_ledger_entry (&tx, summary, &local_error) ||
-      !func (&tx, user_data, &local_error) ||
-      (tx.n_audit_rows == 0 &&
-       !pd_transaction_audit (&tx, NULL, 0, "write", NULL, NULL, &local_error)) ||
-      !commit_with_retry (self, &local_error))
+  ok = insert_ledger_entry (&tx, summary, &local_error) &&
+       func (&tx, user_data, &local_error) &&
+       (tx.n_audit_rows > 0 ||
+        pd_transaction_audit (&tx, NULL, 0, "write", NULL, NULL, &local_error));
+  if (ok && self->receipts_dir != NULL)
+    what = _pd_ledger_receipts_describe (&tx, summary);
+  ok = ok && commit_with_retry (self, &local_error);
+  if (ok && what != NULL)
+    _pd_ledger_receipts_record (self, tx.token, tx.at, what);
+  g_free (tx.token);
+  g_free (tx.at);
+  if (!ok)
     {
       /* After an I/O error SQLite may already have rolled back; that is fine. */
       if (sqlite3_get_autocommit (self->db) == 0)

@@ -92,12 +92,44 @@ show_error (PdWindow   *self,
   gtk_widget_grab_focus (self->error_open_button);
 }
 
+/* A commit this client was told succeeded and the database no longer has:
+ * the worst news Panel Desk can give, so it goes before anything else. */
+static char *
+describe_missing_commits (PdDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) missing = pd_database_find_missing_commits (db, &error);
+  g_autofree char *first = NULL;
+
+  if (missing == NULL)
+    {
+      g_warning ("Could not check the receipts of saved changes: %s", error->message);
+      return NULL;
+    }
+  if (missing->len == 0)
+    return NULL;
+  first = pd_missing_commit_describe (g_ptr_array_index (missing, 0));
+  if (missing->len == 1)
+    /* Translators: %s says which change is missing */
+    return g_strdup_printf (_("%s The shared drive may have lost it: tell the panel administrator, "
+                              "and enter it again once they have checked."), first);
+  /* Translators: %s says which change is missing; %u how many more are */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s So is %u more of your changes. The shared drive may have lost them: "
+                                       "tell the panel administrator.",
+                                       "%s So are %u more of your changes. The shared drive may have lost them: "
+                                       "tell the panel administrator.", missing->len - 1),
+                          first, missing->len - 1);
+}
+
 static void
 update_banner (PdWindow *self)
 {
   g_autofree char *text = NULL;
 
   if (self->db == NULL)
+    ;
+  else if ((text = describe_missing_commits (self->db)) != NULL)
     ;
   else if (pd_database_is_read_only (self->db))
     text = g_strdup (_("This database is read-only: you can read it but not save changes."));
@@ -310,6 +342,11 @@ pd_window_open_path (PdWindow   *self,
       show_error (self, _("This Database Cannot Be Opened"), error->message);
       return;
     }
+  {
+    g_autofree char *receipts = pd_ledger_receipts_default_dir ();
+
+    pd_database_set_receipts_dir (db, receipts);
+  }
 
   pd_window_set_database (self, db);
   pd_window_remember_database (self, path);
