@@ -8,6 +8,7 @@
 #include "pd-application.h"
 #include "pd-core.h"
 #include "pd-database-private.h"
+#include "pd-preferences-window.h"
 #include "pd-window.h"
 #include "pd-test-util.h"
 
@@ -454,6 +455,45 @@ test_lost_change_banner (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+collect_spin_buttons (GtkWidget *widget,
+                      GPtrArray *found)
+{
+  if (GTK_IS_SPIN_BUTTON (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_spin_buttons (child, found);
+}
+
+/* The board's own target, changed in Preferences, is stored in the
+ * database and moves an agency's due date. */
+static void
+test_local_target_preference (void)
+{
+  g_autofree char *path = make_database ("targets.paneldesk");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdDatabase) db = pd_database_open (path, PD_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(GArray) targets = NULL;
+  g_autofree char *stored = NULL;
+  GtkWindow *preferences;
+
+  g_assert_no_error (error);
+  preferences = pd_preferences_window_new (NULL, db);
+  gtk_window_present (preferences);
+  collect_spin_buttons (GTK_WIDGET (preferences), spins);
+  g_assert_cmpuint (spins->len, ==, 2);   /* the referral form and agency information */
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 5);
+
+  stored = pd_database_dup_setting (db, "local_target.agency_information", NULL);
+  g_assert_cmpstr (stored, ==, "information_requested information_received 5 working-days Agency information");
+  targets = pd_referral_load_local_targets (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (targets->len, ==, 2);   /* changing one keeps the other */
+  gtk_window_destroy (preferences);
+}
+
 /* A database opened read-only says so in a banner; a writable one does not. */
 static void
 test_read_only_banner (void)
@@ -546,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/window/new-referral", test_new_referral);
   g_test_add_func ("/window/referral-form", test_referral_form);
   g_test_add_func ("/window/lost-change-banner", test_lost_change_banner);
+  g_test_add_func ("/window/local-target-preference", test_local_target_preference);
   g_test_add_func ("/window/read-only-banner", test_read_only_banner);
   g_test_add_func ("/window/not-a-database", test_not_a_database);
   g_test_add_func ("/window/missing-file", test_missing_file);

@@ -18,6 +18,9 @@ struct _PdPreferencesWindow
   AdwActionRow         *name_row;
   AdwActionRow         *role_row;
 
+  AdwPreferencesGroup  *targets_group;    /* built for the open database */
+  GArray               *targets;          /* PdLocalTarget */
+
   GSettings            *settings;
   PdDatabase           *db;
 };
@@ -77,6 +80,118 @@ show_database (PdPreferencesWindow *self)
   set_row (self->role_row, pd_role_to_label (pd_database_get_user_role (db)));
 }
 
+static gboolean
+save_targets (PdTransaction  *tx,
+              gpointer        user_data,
+              GError        **error)
+{
+  GArray *targets = user_data;
+
+  /* All of them, so that changing one does not drop the others' defaults. */
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const PdLocalTarget *target = &g_array_index (targets, PdLocalTarget, i);
+      g_autofree char *key = g_strconcat ("local_target.", target->id, NULL);
+      g_autofree char *spec = pd_local_target_to_string (target);
+
+      if (!pd_transaction_set_setting (tx, key, spec, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_target_changed (GtkSpinButton       *spin,
+                   PdPreferencesWindow *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "target-index"));
+  PdLocalTarget *target = &g_array_index (self->targets, PdLocalTarget, index);
+  guint old_amount = target->amount;
+  g_autoptr(GError) error = NULL;
+
+  target->amount = (guint) gtk_spin_button_get_value_as_int (spin);
+  if (target->amount == old_amount)
+    return;
+  if (!pd_database_write (self->db, "Local target", save_targets, self->targets, NULL, &error))
+    {
+      /* Not saved: show the value that is still in force, and why. */
+      target->amount = old_amount;
+      gtk_spin_button_set_value (spin, old_amount);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+    }
+}
+
+static const char *
+unit_label (PdClockUnit unit)
+{
+  switch (unit)
+    {
+    case PD_CLOCK_UNIT_WORKING_DAYS: return _("working days");
+    case PD_CLOCK_UNIT_DAYS: return _("days");
+    case PD_CLOCK_UNIT_MONTHS: return _("months");
+    case PD_CLOCK_UNIT_HOURS: return _("hours");
+    default: return "";
+    }
+}
+
+/* The board's own targets, stored in the database: each one's length. */
+static void
+show_targets (PdPreferencesWindow *self)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self->database_group), ADW_TYPE_PREFERENCES_PAGE);
+  g_autoptr(GError) error = NULL;
+
+  if (self->targets_group != NULL)
+    {
+      adw_preferences_page_remove (ADW_PREFERENCES_PAGE (page), self->targets_group);
+      self->targets_group = NULL;
+    }
+  g_clear_pointer (&self->targets, g_array_unref);
+  if (self->db == NULL || page == NULL)
+    return;
+  self->targets = pd_referral_load_local_targets (self->db, &error);
+  if (self->targets == NULL)
+    {
+      g_warning ("Could not read the local targets: %s", error->message);
+      return;
+    }
+
+  self->targets_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->targets_group, _("Local Targets"));
+  adw_preferences_group_set_description (self->targets_group,
+                                         _("This board’s own deadlines, shown beside the statutory clocks "
+                                           "of every referral in this database."));
+  for (guint i = 0; i < self->targets->len; i++)
+    {
+      const PdLocalTarget *target = &g_array_index (self->targets, PdLocalTarget, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (1, 365, 1);
+      GtkWidget *unit = gtk_label_new (unit_label (target->unit));
+      g_autofree char *subtitle = NULL;
+      g_autofree char *accessible = NULL;
+
+      /* Translators: what a target runs between, e.g. "From “Information requested” to “Information received”" */
+      subtitle = g_strdup_printf (_("From “%s” to “%s”"), pd_key_date_get_label (target->start),
+                                  pd_key_date_get_label (target->end));
+      /* Translators: the accessible name of a target's length, e.g. "Agency information, in working days" */
+      accessible = g_strdup_printf (_("%s, in %s"), target->name, unit_label (target->unit));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), target->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), target->amount);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_widget_set_sensitive (spin, pd_database_user_can_write (self->db));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      g_object_set_data (G_OBJECT (spin), "target-index", GUINT_TO_POINTER (i));
+      g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_target_changed), self, 0);
+      gtk_widget_add_css_class (unit, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
+      adw_preferences_group_add (self->targets_group, row);
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->targets_group);
+}
+
 GtkWindow *
 pd_preferences_window_new (GtkWindow  *parent,
                            PdDatabase *db)
@@ -92,6 +207,7 @@ pd_preferences_window_new (GtkWindow  *parent,
                        NULL);
   g_set_object (&self->db, db);
   show_database (self);
+  show_targets (self);
 
   return GTK_WINDOW (self);
 }
@@ -104,6 +220,7 @@ pd_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->db);
+  g_clear_pointer (&self->targets, g_array_unref);
 
   G_OBJECT_CLASS (pd_preferences_window_parent_class)->dispose (object);
 }
