@@ -30,6 +30,7 @@ struct _PdDatabase
   guint       lock_timeout_ms;
   gboolean    read_only;
   char       *receipts_dir; /* this client's receipts of its commits, or NULL */
+  gboolean    reopen_for_writes; /* not on a local disk: no cache is trusted */
 };
 
 struct _PdTransaction
@@ -45,6 +46,13 @@ struct _PdTransaction
 #define PD_BUSY_TIMEOUT_MS 2000
 
 sqlite3      *_pd_database_get_handle   (PdDatabase  *self);
+
+/* Opens the file afresh (a new connection with the same settings), so
+ * nothing read before comes from a cache another machine cannot see;
+ * keeps the old connection and fails when the file cannot be opened. */
+gboolean      _pd_database_reopen       (PdDatabase  *self,
+                                         gboolean     writable,
+                                         GError     **error);
 
 /* A prepared statement kept for the connection's lifetime, reset and with its
  * bindings cleared. Only one caller may use a given SQL text at a time. */

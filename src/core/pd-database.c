@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "pd-database-private.h"
+#include "pd-filesystem.h"
+#include "pd-write-lock.h"
 #include "pd-migrations-private.h"
 
 #define DEFAULT_LOCK_TIMEOUT_MS 20000
@@ -581,8 +583,8 @@ ensure_first_person (PdDatabase  *self,
   return load_current_user (self, error);
 }
 
-PdDatabase *
-pd_database_open (const char   *path,
+static PdDatabase *
+open_database (const char   *path,
                   PdOpenFlags   flags,
                   GError      **error)
 {
@@ -650,6 +652,86 @@ pd_database_open (const char   *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+PdDatabase *
+pd_database_open (const char   *path,
+                  PdOpenFlags   flags,
+                  GError      **error)
+{
+  g_autoptr(PdDatabase) self = NULL;
+  PdWriteLock *lock = NULL;
+  gboolean on_share;
+  g_autofree char *canonical = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* On a share (or anything not known to be a local disk), SQLite's locks
+   * may not reach the other machines, and this machine's cache of the file
+   * may be stale. So opening, which may recover a journal, migrate or add
+   * the first person, holds the lock file; reading uses a read-only
+   * connection, which reports another machine's journal instead of rolling
+   * it back; and each write opens the file afresh under the lock file. */
+  canonical = g_canonicalize_filename (path, NULL);
+  on_share = pd_filesystem_kind_of (canonical, NULL) != PD_FILESYSTEM_LOCAL;
+  if (on_share && !(flags & PD_OPEN_READ_ONLY) && (g_file_test (canonical, G_FILE_TEST_EXISTS) ||
+                                                  (flags & PD_OPEN_CREATE)))
+    {
+      g_autofree char *broken = NULL;
+
+      lock = pd_write_lock_acquire (canonical, g_get_user_name (),
+                                    g_get_monotonic_time () + (gint64) DEFAULT_LOCK_TIMEOUT_MS * 1000,
+                                    &broken, NULL);
+      /* Without it, opening goes on as before: a read-only folder cannot
+       * hold a lock file, and the open then says what is wrong itself. */
+    }
+
+  self = open_database (path, flags, error);
+  if (self != NULL && on_share && !self->read_only)
+    {
+      self->reopen_for_writes = TRUE;
+      if (!_pd_database_reopen (self, FALSE, error))
+        g_clear_object (&self);
+    }
+  pd_write_lock_release (lock);
+  return g_steal_pointer (&self);
+}
+
+gboolean
+_pd_database_reopen (PdDatabase  *self,
+                     gboolean     writable,
+                     GError     **error)
+{
+  sqlite3 *old = self->db;
+  g_autofree char *journal_mode = NULL;
+  int rc;
+
+  /* Opened first and swapped in only when it works: a share that has gone
+   * leaves the old connection in place for reading, and the write fails. */
+  self->db = NULL;
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE |
+                        (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY), NULL);
+  if (rc == SQLITE_OK)
+    {
+      GHashTable *old_statements = self->statements;
+
+      self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+      if (apply_connection_settings (self, &journal_mode, error))
+        {
+          g_hash_table_unref (old_statements);
+          sqlite3_close_v2 (old);
+          return TRUE;
+        }
+      g_hash_table_unref (self->statements);
+      self->statements = old_statements;
+    }
+  else
+    _pd_database_fail (self, rc, error);
+  sqlite3_close_v2 (self->db);
+  self->db = old;
+  return FALSE;
 }
 
 /* --------------------------------------------------------------- accessors */

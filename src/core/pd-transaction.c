@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "pd-database-private.h"
+#include "pd-write-lock.h"
 
 /* ------------------------------------------------------------------ writing */
 
@@ -115,6 +116,39 @@ insert_ledger_entry (PdTransaction  *tx,
   return TRUE;
 }
 
+/* Back to a read-only connection on a share, then the lock file goes. */
+static void
+end_write (PdDatabase  *self,
+           PdWriteLock *lock)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->reopen_for_writes && !_pd_database_reopen (self, FALSE, &error))
+    g_warning ("Could not reopen “%s” for reading: %s", self->path, error->message);
+  pd_write_lock_release (lock);
+}
+
+/* A stale lock file was removed to write: said in the audit log, with
+ * whose it was, since the write it belonged to may have been cut short. */
+static gboolean
+audit_broken_lock (PdTransaction  *tx,
+                   const char     *holder,
+                   GError        **error)
+{
+  char high[129];
+  g_autofree char *escaped = NULL;
+  g_autofree char *json = NULL;
+
+  /* UTF-8 bytes stay as they are: JSON has no octal escapes. */
+  for (int i = 0; i < 128; i++)
+    high[i] = (char) (128 + i);
+  high[128] = '\0';
+  escaped = g_strescape (holder, high);
+  json = g_strdup_printf ("{\"stale_lock\":\"%s\"}", escaped);
+
+  return pd_transaction_audit (tx, "write_lock", 0, "break_stale_lock", NULL, json, error);
+}
+
 gboolean
 pd_database_write (PdDatabase   *self,
                    const char   *summary,
@@ -126,6 +160,8 @@ pd_database_write (PdDatabase   *self,
   PdTransaction tx = { self, 0, 0, NULL, NULL };
   g_autoptr(GError) local_error = NULL;
   g_autofree char *what = NULL;
+  g_autofree char *broken = NULL;
+  PdWriteLock *lock;
   gboolean ok;
 
   g_return_val_if_fail (PD_IS_DATABASE (self), FALSE);
@@ -142,10 +178,21 @@ pd_database_write (PdDatabase   *self,
       return FALSE;
     }
 
-  if (!begin_immediate (self, error))
+  /* The lock file first: SQLite's locks may not reach the other machines. */
+  lock = pd_write_lock_acquire (self->path, self->login_name,
+                                g_get_monotonic_time () + (gint64) self->lock_timeout_ms * 1000,
+                                &broken, error);
+  if (lock == NULL)
     return FALSE;
+  if ((self->reopen_for_writes && !_pd_database_reopen (self, TRUE, error)) ||
+      !begin_immediate (self, error))
+    {
+      end_write (self, lock);
+      return FALSE;
+    }
 
   ok = insert_ledger_entry (&tx, summary, &local_error) &&
+       (broken == NULL || audit_broken_lock (&tx, broken, &local_error)) &&
        func (&tx, user_data, &local_error) &&
        (tx.n_audit_rows > 0 ||
         pd_transaction_audit (&tx, NULL, 0, "write", NULL, NULL, &local_error));
@@ -161,9 +208,11 @@ pd_database_write (PdDatabase   *self,
       /* After an I/O error SQLite may already have rolled back; that is fine. */
       if (sqlite3_get_autocommit (self->db) == 0)
         sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      end_write (self, lock);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  end_write (self, lock);
 
   if (out_ledger_seq != NULL)
     *out_ledger_seq = tx.ledger_seq;

@@ -1,0 +1,39 @@
+/* pd-write-lock.h: the lock file beside a database, for writers on a share
+ *
+ * SQLite's own locks are byte-range locks that a network share or a FUSE
+ * mount may not carry between machines: two writers then both think they
+ * hold the lock. So every write transaction first creates a lock file
+ * beside the database, atomically (O_CREAT | O_EXCL, which shares do
+ * carry), holding who, where, which process and since when, and removes it
+ * after the commit. A lock whose holder is a dead process on this machine,
+ * or that is older than any write takes, is stale and may be broken; the
+ * breaking is recorded in the audit log by the write that breaks it.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A write that held the lock longer than this died holding it. */
+#define PD_WRITE_LOCK_STALE_SECONDS 120
+
+typedef struct _PdWriteLock PdWriteLock;
+
+/* Takes the lock of the database at @db_path, waiting with backoff until
+ * @deadline (monotonic time) while someone else holds it; NULL with
+ * PD_ERROR_LOCKED naming the holder when it is not free in time.
+ * @out_broken (may be NULL) gets a description of a stale lock that was
+ * broken to take it, or NULL. */
+PdWriteLock *pd_write_lock_acquire (const char  *db_path,
+                                    const char  *login_name,
+                                    gint64       deadline,
+                                    char       **out_broken,
+                                    GError     **error);
+/* Removes the lock file; the write is over. */
+void         pd_write_lock_release (PdWriteLock *lock);
+
+/* The lock file's path for @db_path: "panel.paneldesk.lock". */
+char        *pd_write_lock_path    (const char  *db_path);
+
+G_END_DECLS

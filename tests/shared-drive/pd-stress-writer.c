@@ -1,0 +1,95 @@
+/* pd-stress-writer.c: one client writing through the real store API
+ *
+ * Usage: pd-stress-writer PATH N LABEL
+ *
+ * Makes N write transactions (a new referral each, audited, with a ledger
+ * entry) and prints the ledger token of each one only after its commit
+ * was acknowledged, one per line, flushed: the parent counts these as the
+ * commits that must be in the database afterwards. A failed write is
+ * printed to standard error and counted as not acknowledged; a SQLITE_BUSY
+ * reaching this caller is reported as "busy" so the test can refuse it.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "pd-core.h"
+#include "pd-database-private.h"
+
+typedef struct
+{
+  const char *label;
+  guint       n;
+  char       *token;
+} Write;
+
+static gboolean
+write_cb (PdTransaction  *tx,
+          gpointer        user_data,
+          GError        **error)
+{
+  Write *write = user_data;
+  PdDatabase *db = pd_transaction_get_database (tx);
+  g_autofree char *pseudonym = g_strdup_printf ("%s-%u", write->label, write->n);
+  PdReferralFields fields = { .pseudonym = pseudonym, .date_received = "2026-03-02",
+                              .next_deadline = "2026-04-01" };
+  sqlite3_stmt *stmt;
+
+  if (pd_referral_insert (tx, &fields, NULL, error) == 0)
+    return FALSE;
+
+  /* Our own ledger entry, read inside our own transaction. */
+  stmt = _pd_database_prepare (db, "SELECT token FROM ledger WHERE seq = ?1;", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pd_transaction_get_ledger_seq (tx));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    write->token = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return write->token != NULL;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n, failures = 0;
+
+  if (argc != 4)
+    {
+      fprintf (stderr, "usage: %s PATH N LABEL\n", argv[0]);
+      return 2;
+    }
+  n = (guint) strtoul (argv[2], NULL, 10);
+
+  db = pd_database_open (argv[1], PD_OPEN_SKIP_QUICK_CHECK, &error);
+  if (db == NULL)
+    {
+      fprintf (stderr, "open: %s\n", error->message);
+      return 1;
+    }
+  /* A share under load is slow: wait as long as a patient user would. */
+  pd_database_set_lock_timeout (db, 120000);
+
+  for (guint i = 0; i < n; i++)
+    {
+      Write write = { argv[3], i, NULL };
+
+      if (pd_database_write (db, "Stress", write_cb, &write, NULL, &error))
+        {
+          printf ("%s\n", write.token);
+          fflush (stdout);
+        }
+      else
+        {
+          fprintf (stderr, "%s\n", g_error_matches (error, PD_ERROR, PD_ERROR_LOCKED) ? "busy" : error->message);
+          g_clear_error (&error);
+          failures++;
+        }
+      g_free (write.token);
+    }
+  return failures == 0 ? 0 : 1;
+}
