@@ -456,14 +456,14 @@ test_lost_change_banner (void)
 }
 
 static void
-collect_spin_buttons (GtkWidget *widget,
+collect_target_spins (GtkWidget *widget,
                       GPtrArray *found)
 {
-  if (GTK_IS_SPIN_BUTTON (widget))
+  if (GTK_IS_SPIN_BUTTON (widget) && g_strcmp0 (gtk_widget_get_name (widget), "local-target") == 0)
     g_ptr_array_add (found, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_spin_buttons (child, found);
+    collect_target_spins (child, found);
 }
 
 /* The board's own target, changed in Preferences, is stored in the
@@ -482,7 +482,7 @@ test_local_target_preference (void)
   g_assert_no_error (error);
   preferences = pd_preferences_window_new (NULL, db);
   gtk_window_present (preferences);
-  collect_spin_buttons (GTK_WIDGET (preferences), spins);
+  collect_target_spins (GTK_WIDGET (preferences), spins);
   g_assert_cmpuint (spins->len, ==, 2);   /* the referral form and agency information */
   gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 5);
 
@@ -492,6 +492,53 @@ test_local_target_preference (void)
   g_assert_no_error (error);
   g_assert_cmpuint (targets->len, ==, 2);   /* changing one keeps the other */
   gtk_window_destroy (preferences);
+}
+
+/* Backups are named by the database's file name: only that part matters here. */
+static gboolean
+has_backup (gpointer data)
+{
+  g_autoptr(GPtrArray) backups = pd_backup_list ("backed.paneldesk", data, NULL);
+
+  return backups != NULL && backups->len > 0;
+}
+
+static gboolean
+backups_idle (gpointer data)
+{
+  return !pd_backup_scheduler_is_busy (pd_window_get_backup_scheduler (PD_WINDOW (data)));
+}
+
+/* Choosing a backup folder makes a backup of the open database there, on
+ * a worker thread; the schedule then waits for the interval. */
+static void
+test_scheduled_backup (void)
+{
+  g_autofree char *path = make_database ("backed.paneldesk");
+  g_autofree char *folder = g_build_filename (tmp_dir, "backups", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(PdDatabase) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  PdWindow *window = make_window ();
+
+  pd_window_open_path (window, path);
+  g_assert_true (wait_for (is_not_busy, window));
+  g_assert_nonnull (pd_window_get_backup_scheduler (window));
+  g_settings_set_string (settings, "backup-folder", folder);
+  g_assert_true (wait_for (has_backup, folder));
+  g_assert_true (wait_for (backups_idle, window));
+
+  backups = pd_backup_list (path, folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  copy = pd_database_open (g_ptr_array_index (backups, 0), PD_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_test_query_int (_pd_database_get_handle (copy), "SELECT count(*) FROM referrals;"),
+                   ==, N_REFERRALS);
+
+  g_settings_reset (settings, "backup-folder");
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* A database opened read-only says so in a banner; a writable one does not. */
@@ -586,6 +633,7 @@ main (int   argc,
   g_test_add_func ("/window/new-referral", test_new_referral);
   g_test_add_func ("/window/referral-form", test_referral_form);
   g_test_add_func ("/window/lost-change-banner", test_lost_change_banner);
+  g_test_add_func ("/window/scheduled-backup", test_scheduled_backup);
   g_test_add_func ("/window/local-target-preference", test_local_target_preference);
   g_test_add_func ("/window/read-only-banner", test_read_only_banner);
   g_test_add_func ("/window/not-a-database", test_not_a_database);

@@ -1,294 +1,56 @@
-/* pd-admin-backup.c: "backup" and "restore", consistent copies by SQLite's backup API
- *
- * The pages are copied from a read-only connection, in one step so the copy
- * is one moment of the database, into "DEST.partial" beside the destination.
- * The copy is opened and checked there, and only then given its name (by
- * link(2), which refuses a file that appeared meanwhile), so a backup that
- * failed half-way, or was interrupted, never looks like a good one.
- * "restore" is the same copy the other way, from a backup checked page by
- * page first, to a new file: it never writes over a database.
- */
+/* pd-admin-backup.c: "backup" and "restore", consistent copies by SQLite's
+ * backup API (pd-backup.c has how a copy is made safe) */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
-#include <unistd.h>
 
 #include "pd-admin-command.h"
 #include "pd-core.h"
-#include "pd-database-private.h"
-
-#define BUSY_RETRY_MS   100
-#define BUSY_TIMEOUT_MS 30000
 
 typedef struct
 {
   const char *source_path;
   const char *dest_path;
-  char       *partial_path;
-  gboolean    partial_made;
-  gboolean    restoring;    /* from a backup: check every page of it first */
-} Backup;
-
-static void
-remove_partial (Backup *backup)
-{
-  g_autofree char *journal = NULL;
-
-  if (!backup->partial_made)
-    return;
-  journal = g_strconcat (backup->partial_path, "-journal", NULL);
-  g_unlink (journal);
-  g_unlink (backup->partial_path);
-  backup->partial_made = FALSE;
-}
-
-/* Claims DEST.partial, so two backups to one destination cannot mix their
- * pages, with the permissions of the original. */
-static gboolean
-claim_partial (Backup  *backup,
-               GError **error)
-{
-  GStatBuf st;
-  int mode = 0644;
-  int fd;
-
-  if (g_stat (backup->source_path, &st) == 0)
-    mode = st.st_mode & 0666;
-
-  fd = g_open (backup->partial_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      if (saved == EEXIST)
-        g_set_error (error, PD_ERROR, PD_ERROR_EXISTS,
-                     _("“%s” is in the way: another backup to “%s” may be under way. If none is, delete it and try again."),
-                     backup->partial_path, backup->dest_path);
-      else
-        g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not create “%s”: %s"),
-                     backup->partial_path, g_strerror (saved));
-      return FALSE;
-    }
-  backup->partial_made = TRUE;
-  /* The umask may have taken bits away: the copy is as readable as the
-   * original. If not, the umask's narrower permissions are still safe. */
-  if (fchmod (fd, mode) != 0)
-    g_debug ("Could not set the permissions of %s: %s", backup->partial_path, g_strerror (errno));
-  close (fd);
-  return TRUE;
-}
+  gboolean    restoring;
+} Copy;
 
 static gboolean
-copy_pages (sqlite3       *source,
-            Backup        *backup,
-            GCancellable  *cancellable,
-            GError       **error)
+copy_work (gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  sqlite3 *dest = NULL;
-  sqlite3_backup *job;
-  int rc, waited = 0;
+  Copy *copy = data;
 
-  rc = sqlite3_open_v2 (backup->partial_path, &dest, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not write “%s”: %s"),
-                   backup->partial_path, dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
-      sqlite3_close (dest);
-      return FALSE;
-    }
-
-  job = sqlite3_backup_init (dest, "main", source, "main");
-  if (job == NULL)
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not start the backup: %s"),
-                   sqlite3_errmsg (dest));
-      sqlite3_close (dest);
-      return FALSE;
-    }
-
-  /* All pages in one step, under one read lock: a snapshot of one moment.
-   * While another user commits, wait and try again. */
-  while ((rc = sqlite3_backup_step (job, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
-    {
-      if (waited >= BUSY_TIMEOUT_MS || g_cancellable_is_cancelled (cancellable))
-        break;
-      g_usleep (BUSY_RETRY_MS * 1000);
-      waited += BUSY_RETRY_MS;
-    }
-  sqlite3_backup_finish (job);
-
-  if (rc != SQLITE_DONE)
-    {
-      int code = PD_ERROR_IO;
-
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        code = PD_ERROR_LOCKED;
-      else if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
-        code = PD_ERROR_CORRUPT;
-      else if (rc == SQLITE_FULL)
-        code = PD_ERROR_FULL;
-      g_set_error (error, PD_ERROR, code, _("The backup could not be completed: %s"), sqlite3_errstr (rc));
-      sqlite3_close (dest);
-      return FALSE;
-    }
-
-  rc = sqlite3_close (dest);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not finish writing “%s”: %s"),
-                   backup->partial_path, sqlite3_errstr (rc));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-already_exists_message (Backup *backup)
-{
-  if (backup->restoring)
-    return g_strdup_printf (_("“%s” already exists; restore to a new name, then replace the damaged database with it"),
-                            backup->dest_path);
-  return g_strdup_printf (_("“%s” already exists; choose a new name for the backup"), backup->dest_path);
-}
-
-/* link(2) refuses to replace a file that appeared meanwhile; SMB shares
- * often cannot link, and there a rename after a fresh look has to do. */
-static gboolean
-give_name (Backup  *backup,
-           GError **error)
-{
-  int saved;
-
-  if (link (backup->partial_path, backup->dest_path) == 0)
-    {
-      remove_partial (backup);
-      return TRUE;
-    }
-  saved = errno;
-  if (saved == EPERM || saved == ENOTSUP || saved == EOPNOTSUPP || saved == ENOSYS || saved == EMLINK)
-    {
-      if (g_file_test (backup->dest_path, G_FILE_TEST_EXISTS))
-        saved = EEXIST;
-      else if (g_rename (backup->partial_path, backup->dest_path) == 0)
-        {
-          backup->partial_made = FALSE;
-          return TRUE;
-        }
-      else
-        saved = errno;
-    }
-
-  if (saved == EEXIST)
-    {
-      g_autofree char *message = already_exists_message (backup);
-
-      g_set_error_literal (error, PD_ERROR, PD_ERROR_EXISTS, message);
-    }
-  else
-    g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not name the backup “%s”: %s"),
-                 backup->dest_path, g_strerror (saved));
-  return FALSE;
-}
-
-static gboolean
-backup_work (gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  Backup *backup = data;
-  g_autoptr(PdDatabase) source = NULL;
-  g_autoptr(PdDatabase) copy = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  /* A backup is checked before it is copied; for a new backup the copy is
-   * checked below, no need to read the original twice. */
-  source = pd_database_open (backup->source_path,
-                             PD_OPEN_READ_ONLY | (backup->restoring ? 0 : PD_OPEN_SKIP_QUICK_CHECK),
-                             error);
-  if (source == NULL)
-    return FALSE;
-
-  if (!claim_partial (backup, error))
-    return FALSE;
-
-  if (!copy_pages (_pd_database_get_handle (source), backup, cancellable, error) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      remove_partial (backup);
-      return FALSE;
-    }
-  g_clear_object (&source);
-
-  /* A backup nobody can open is no backup: open the copy, which checks
-   * its pages, before it gets its name. */
-  copy = pd_database_open (backup->partial_path, PD_OPEN_READ_ONLY, &local_error);
-  if (copy == NULL)
-    {
-      remove_partial (backup);
-      g_set_error (error, PD_ERROR, PD_ERROR_CORRUPT,
-                   _("The copy of “%s” does not open, so no backup was made: %s"),
-                   backup->source_path, local_error->message);
-      return FALSE;
-    }
-  g_clear_object (&copy);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !give_name (backup, error))
-    {
-      remove_partial (backup);
-      return FALSE;
-    }
-  return TRUE;
+  return pd_backup_copy (copy->source_path, copy->dest_path, copy->restoring, cancellable, error);
 }
 
 static int
-run_copy (Backup     *backup,
-          const char *source_path,
-          const char *dest_path)
+run_copy (Copy *copy)
 {
   g_autoptr(PdDatabase) check = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *partial = NULL;
-  g_autofree char *dest_dir = NULL;
   GStatBuf st;
 
-  backup->source_path = source_path;
-  backup->dest_path = dest_path;
-  partial = g_strconcat (backup->dest_path, ".partial", NULL);
-  backup->partial_path = partial;
-
-  if (g_lstat (backup->dest_path, &st) == 0)
-    {
-      g_autofree char *message = already_exists_message (backup);
-
-      return pd_admin_fail (PD_ADMIN_EXIT_FAILED, "%s", message);
-    }
-  dest_dir = g_path_get_dirname (backup->dest_path);
-  if (!g_file_test (dest_dir, G_FILE_TEST_IS_DIR))
-    return pd_admin_fail (PD_ADMIN_EXIT_FAILED, _("The folder “%s” does not exist"), dest_dir);
-
-  if (!pd_admin_run_interruptible (backup_work, backup, &error))
+  if (!pd_admin_run_interruptible (copy_work, copy, &error))
     return pd_admin_fail (PD_ADMIN_EXIT_FAILED, "%s", error->message);
 
   /* A last look at what now carries the name. */
-  check = pd_database_open (backup->dest_path, PD_OPEN_READ_ONLY | PD_OPEN_SKIP_QUICK_CHECK, &error);
+  check = pd_database_open (copy->dest_path, PD_OPEN_READ_ONLY | PD_OPEN_SKIP_QUICK_CHECK, &error);
   if (check == NULL)
     return pd_admin_fail (PD_ADMIN_EXIT_FAILED, _("“%s” was written but does not open: %s"),
-                          backup->dest_path, error->message);
+                          copy->dest_path, error->message);
 
-  if (g_stat (backup->dest_path, &st) != 0)
+  if (g_stat (copy->dest_path, &st) != 0)
     st.st_size = 0;
-  if (backup->restoring)
+  if (copy->restoring)
     /* Translators: the first %s is the backup, the second the restored database */
-    printf (_("Restored “%s” to “%s” (%.1f MB), checked.\n"), backup->source_path, backup->dest_path,
+    printf (_("Restored “%s” to “%s” (%.1f MB), checked.\n"), copy->source_path, copy->dest_path,
             st.st_size / 1e6);
   else
     /* Translators: the first %s is the database, the second the new backup file */
-    printf (_("Backed up “%s” to “%s” (%.1f MB), checked.\n"), backup->source_path, backup->dest_path,
+    printf (_("Backed up “%s” to “%s” (%.1f MB), checked.\n"), copy->source_path, copy->dest_path,
             st.st_size / 1e6);
   return PD_ADMIN_EXIT_OK;
 }
@@ -297,22 +59,26 @@ int
 pd_admin_backup (int    argc,
                  char **argv)
 {
-  Backup backup = { 0 };
+  Copy copy = { 0 };
   int code;
 
   if (!pd_admin_parse ("backup", NULL, &argc, &argv, 2, &code))
     return code;
-  return run_copy (&backup, argv[1], argv[2]);
+  copy.source_path = argv[1];
+  copy.dest_path = argv[2];
+  return run_copy (&copy);
 }
 
 int
 pd_admin_restore (int    argc,
                   char **argv)
 {
-  Backup backup = { .restoring = TRUE };
+  Copy copy = { .restoring = TRUE };
   int code;
 
   if (!pd_admin_parse ("restore", NULL, &argc, &argv, 2, &code))
     return code;
-  return run_copy (&backup, argv[1], argv[2]);
+  copy.source_path = argv[1];
+  copy.dest_path = argv[2];
+  return run_copy (&copy);
 }

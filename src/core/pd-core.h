@@ -16,5 +16,6 @@
 #include "pd-referral.h"
 #include "pd-referral-field.h"
 #include "pd-ledger-receipts.h"
+#include "pd-backup.h"
 #include "pd-referral-csv.h"
 #include "pd-referral-search.h"

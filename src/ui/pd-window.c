@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-backup-scheduler.h"
 #include "pd-demo.h"
 #include "pd-welcome-page.h"
 #include "pd-window.h"
@@ -33,6 +34,7 @@ struct _PdWindow
   PdDocumentsView      *documents_view;
 
   GSettings            *settings;
+  PdBackupScheduler    *backups;      /* NULL without the installed schema */
   PdDatabase           *db;
   GCancellable         *cancellable;      /* the running check or demo creation */
   char                 *retry_path;       /* what "Try Again" opens */
@@ -171,6 +173,26 @@ cancel_work (PdWindow *self)
   set_busy (self, FALSE);
 }
 
+static void
+on_backup_finished (PdWindow   *self,
+                    const char *made,
+                    const char *error)
+{
+  g_autofree char *message = NULL;
+
+  if (error != NULL)
+    /* Translators: %s says why the backup failed */
+    message = g_strdup_printf (_("The scheduled backup failed: %s"), error);
+  else
+    {
+      g_autofree char *name = g_path_get_basename (made);
+
+      /* Translators: %s is the backup file's name */
+      message = g_strdup_printf (_("Backed up to “%s”"), name);
+    }
+  pd_window_add_toast (self, message);
+}
+
 void
 pd_window_set_database (PdWindow   *self,
                         PdDatabase *db)
@@ -203,8 +225,18 @@ pd_window_set_database (PdWindow   *self,
       gtk_window_set_title (GTK_WINDOW (self), _("Panel Desk"));
     }
 
+  if (self->backups != NULL)
+    pd_backup_scheduler_set_path (self->backups, db != NULL ? pd_database_get_path (db) : NULL);
   update_banner (self);
   update_actions (self);
+}
+
+PdBackupScheduler *
+pd_window_get_backup_scheduler (PdWindow *self)
+{
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+
+  return self->backups;
 }
 
 PdDatabase *
@@ -656,6 +688,7 @@ pd_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_WINDOW);
 
   g_clear_object (&self->db);
+  g_clear_object (&self->backups);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pd_window_parent_class)->dispose (object);
@@ -733,6 +766,9 @@ pd_window_init (PdWindow *self)
 
   if (self->settings != NULL)
     {
+      self->backups = pd_backup_scheduler_new (self->settings);
+      g_signal_connect_object (self->backups, "finished", G_CALLBACK (on_backup_finished), self,
+                               G_CONNECT_SWAPPED);
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (self->settings, "window-width"),
                                    g_settings_get_int (self->settings, "window-height"));

@@ -5,6 +5,7 @@
 
 #include "pd-core.h"
 #include "pd-agenda-view.h"
+#include "pd-backup-scheduler.h"
 #include "pd-decisions-view.h"
 #include "pd-documents-view.h"
 #include "pd-referrals-view.h"
@@ -53,6 +54,8 @@ const char      *pd_window_get_banner_message   (PdWindow       *self);
 gboolean         pd_window_is_busy              (PdWindow       *self);
 
 PdReferralsView *pd_window_get_referrals_view   (PdWindow       *self);
+/* This computer's scheduled backups, or NULL without the installed schema. */
+PdBackupScheduler *pd_window_get_backup_scheduler (PdWindow     *self);
 PdAgendaView    *pd_window_get_agenda_view      (PdWindow       *self);
 PdDecisionsView *pd_window_get_decisions_view   (PdWindow       *self);
 PdDocumentsView *pd_window_get_documents_view   (PdWindow       *self);

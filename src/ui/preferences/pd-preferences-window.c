@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-preferences-window.h"
+#include "pd-window.h"
 
 struct _PdPreferencesWindow
 {
@@ -19,6 +20,9 @@ struct _PdPreferencesWindow
   AdwActionRow         *role_row;
 
   AdwPreferencesGroup  *targets_group;    /* built for the open database */
+  AdwActionRow         *backup_folder_row;
+  GtkWidget            *backup_now_button;
+  PdBackupScheduler    *backups;          /* the parent window's, or NULL */
   GArray               *targets;          /* PdLocalTarget */
 
   GSettings            *settings;
@@ -147,6 +151,7 @@ show_targets (PdPreferencesWindow *self)
       self->targets_group = NULL;
     }
   g_clear_pointer (&self->targets, g_array_unref);
+  g_clear_object (&self->backups);
   if (self->db == NULL || page == NULL)
     return;
   self->targets = pd_referral_load_local_targets (self->db, &error);
@@ -183,6 +188,7 @@ show_targets (PdPreferencesWindow *self)
       gtk_widget_set_sensitive (spin, pd_database_user_can_write (self->db));
       gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
       g_object_set_data (G_OBJECT (spin), "target-index", GUINT_TO_POINTER (i));
+      gtk_widget_set_name (spin, "local-target");
       g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_target_changed), self, 0);
       gtk_widget_add_css_class (unit, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
@@ -190,6 +196,120 @@ show_targets (PdPreferencesWindow *self)
       adw_preferences_group_add (self->targets_group, row);
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->targets_group);
+}
+
+static void
+show_backup_folder (PdPreferencesWindow *self)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "backup-folder");
+
+  adw_action_row_set_subtitle (self->backup_folder_row,
+                               *folder != '\0' ? folder : _("None chosen: no backups are made on this computer"));
+  gtk_widget_set_sensitive (self->backup_now_button,
+                            *folder != '\0' && self->backups != NULL && self->db != NULL);
+}
+
+static void
+on_folder_chosen (GtkNativeDialog     *dialog,
+                  int                  response,
+                  PdPreferencesWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
+
+      if (path != NULL)
+        g_settings_set_string (self->settings, "backup-folder", path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+on_choose_folder (PdPreferencesWindow *self)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Choose the Backup Folder"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                                              _("_Choose"), _("_Cancel"));
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_folder_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_backup_now (PdPreferencesWindow *self)
+{
+  if (self->backups != NULL)
+    pd_backup_scheduler_run_now (self->backups);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Backing up; the window says when it is done")));
+}
+
+static void
+on_interval_selected (AdwComboRow         *row,
+                      GParamSpec          *pspec,
+                      PdPreferencesWindow *self)
+{
+  static const guint hours[] = { 1, 24, 168 };
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected < G_N_ELEMENTS (hours))
+    g_settings_set_uint (self->settings, "backup-interval-hours", hours[selected]);
+}
+
+/* This computer's backups of whichever database is open: where, how often,
+ * how many. Best kept on another drive than the database. */
+static void
+build_backups (PdPreferencesWindow *self)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self->database_group), ADW_TYPE_PREFERENCES_PAGE);
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *choose = gtk_button_new_with_mnemonic (_("C_hoose…"));
+  GtkWidget *interval = adw_combo_row_new ();
+  GtkWidget *keep_row = adw_action_row_new ();
+  GtkWidget *keep = gtk_spin_button_new_with_range (1, 1000, 1);
+  const char *intervals[] = { _("Every hour"), _("Every day"), _("Every week"), NULL };
+  g_autoptr(GtkStringList) model = gtk_string_list_new (intervals);
+  guint hours = g_settings_get_uint (self->settings, "backup-interval-hours");
+
+  adw_preferences_group_set_title (group, _("Backups"));
+  adw_preferences_group_set_description (group, _("Copies of the open database made by this computer, "
+                                                  "checked before they are kept. Choose a folder on "
+                                                  "another drive than the database."));
+  self->backup_folder_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->backup_folder_row), _("Backup folder"));
+  gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose the backup folder"), -1);
+  g_signal_connect_object (choose, "clicked", G_CALLBACK (on_choose_folder), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (self->backup_folder_row, choose);
+  adw_preferences_group_add (group, GTK_WIDGET (self->backup_folder_row));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (interval), _("How often"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (interval), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (interval), hours <= 1 ? 0 : hours <= 24 ? 1 : 2);
+  g_signal_connect_object (interval, "notify::selected", G_CALLBACK (on_interval_selected), self, 0);
+  adw_preferences_group_add (group, interval);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (keep_row), _("Backups kept"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (keep_row), _("Older ones are removed once a new one is safe"));
+  gtk_widget_set_valign (keep, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (keep), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Backups kept"), -1);
+  g_settings_bind (self->settings, "backup-keep", gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (keep)),
+                   "value", G_SETTINGS_BIND_DEFAULT);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (keep_row), keep);
+  adw_preferences_group_add (group, keep_row);
+
+  self->backup_now_button = gtk_button_new_with_mnemonic (_("_Back Up Now"));
+  gtk_widget_set_halign (self->backup_now_button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->backup_now_button, 12);
+  g_signal_connect_object (self->backup_now_button, "clicked", G_CALLBACK (on_backup_now), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (group, self->backup_now_button);
+
+  g_signal_connect_object (self->settings, "changed::backup-folder", G_CALLBACK (show_backup_folder), self,
+                           G_CONNECT_SWAPPED);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
 }
 
 GtkWindow *
@@ -206,8 +326,11 @@ pd_preferences_window_new (GtkWindow  *parent,
                        "modal", parent != NULL,
                        NULL);
   g_set_object (&self->db, db);
+  if (PD_IS_WINDOW (parent))
+    g_set_object (&self->backups, pd_window_get_backup_scheduler (PD_WINDOW (parent)));
   show_database (self);
   show_targets (self);
+  show_backup_folder (self);
 
   return GTK_WINDOW (self);
 }
@@ -221,6 +344,7 @@ pd_preferences_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->db);
   g_clear_pointer (&self->targets, g_array_unref);
+  g_clear_object (&self->backups);
 
   G_OBJECT_CLASS (pd_preferences_window_parent_class)->dispose (object);
 }
@@ -254,5 +378,7 @@ pd_preferences_window_init (PdPreferencesWindow *self)
   g_settings_bind (self->settings, "reopen-last-database",
                    self->reopen_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
+  build_backups (self);
   show_database (self);
+  show_backup_folder (self);
 }
