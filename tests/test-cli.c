@@ -552,6 +552,30 @@ test_import_export (void)
 
   run_admin (&format, "export-referrals", db, "--format", "xml", NULL);
   g_assert_cmpint (format.status, ==, 2);
+
+  /* JSON: valid, both referrals, each with its criteria outcome and clocks. */
+  {
+    g_auto(Run) json = { 0 };
+    sqlite3 *mem = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    run_admin (&json, "export-referrals", db, "--format", "json", NULL);
+    g_assert_cmpint (json.status, ==, 0);
+    g_assert_cmpint (sqlite3_open (":memory:", &mem), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (mem, "SELECT json_valid (?1), json_array_length (?1), "
+                                              "json_extract (?1, '$[1].pseudonym'), "
+                                              "json_type (?1, '$[1].criteria.outcome'), "
+                                              "json_type (?1, '$[1].clocks');", -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_text (stmt, 1, json.out, -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 2);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "Baby B, twin");
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 3), ==, "text");
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 4), ==, "array");
+    sqlite3_finalize (stmt);
+    sqlite3_close (mem);
+  }
 }
 
 /* An import the share later lost: `check`, run by the same user, names it

@@ -109,6 +109,15 @@ test_import_bad (Fixture       *fixture,
     { "pseudonym,date_received,reference\nChild A,2026-01-01,PRP-2026-001\nChild B,2026-01-02,PRP-2026-001\n",
       "line 3: The reference PRP-2026-001 is already in the database" },
     { "pseudonym,date_received\n\xff\xfe,2026-01-01\n", "not UTF-8" },
+    { "pseudonym,date_received,fact_child_died\nChild A,2026-01-01,maybe\n",
+      "line 2: fact_child_died must be yes, no or left empty" },
+    { "pseudonym,date_received,date_sent_to_chair\nChild A,2026-01-01,2026-02-30\n",
+      "line 2: Sent to the panel chair must be a real date" },
+    { "pseudonym,date_received,inquest\nChild A,2026-01-01,perhaps\n", "line 2: Inquest must be yes, no" },
+    { "pseudonym,date_received,family\nChild A,2026-01-01,Sam|Mother\n", "line 2: family: entry 1 has 2 parts" },
+    { "pseudonym,date_received,agencies\nChild A,2026-01-01,|x|||||\n", "line 2: agencies: entry 1 has 7 parts" },
+    { "pseudonym,date_received,child_date_of_birth\nChild A,2026-01-01,2999-01-01\n",
+      "line 2: The date of birth is in the future" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -141,6 +150,36 @@ test_import_duplicate (Fixture       *fixture,
   g_assert_cmpint (count (fixture->db, "SELECT count(*) FROM referrals;"), ==, 1);
 }
 
+static gboolean
+add_full_record (PdTransaction *tx, gpointer user_data, GError **error)
+{
+  g_autoptr(GHashTable) details = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) dates = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_referral_member_free);
+  g_autoptr(GPtrArray) agencies = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_referral_agency_free);
+  PdCriteriaFacts facts = { 0 };
+  PdReferralAgency *agency = pd_referral_agency_new ("Police | CID", "DS Khan\\ext 2");
+  PdReferralFields fields = {
+    .pseudonym = "Baby Ω", .child_name = "رنا", .date_received = "2026-03-02",
+    .date_of_incident = "2026-02-26", .referrer_name = "Ruth", .referrer_agency = "Health",
+    .narrative = "Line one,\nline \"two\" 🚑", .details = details, .facts = &facts,
+    .dates = dates, .members = members, .agencies = agencies,
+  };
+
+  g_hash_table_insert (details, "referrer_job_title", "Nurse, named");
+  g_hash_table_insert (details, "cp_plan", "previous");
+  g_hash_table_insert (details, "inquest", "yes");
+  g_hash_table_insert (details, "referrer_criteria", "Death\nand agencies | concerns");
+  g_hash_table_insert (dates, "sent_to_chair", "2026-03-03");
+  pd_criteria_facts_set (&facts, PD_CRITERIA_FACT_ABUSE_OR_NEGLECT, PD_FACT_YES);
+  pd_criteria_facts_set (&facts, PD_CRITERIA_FACT_CHILD_DIED, PD_FACT_NO);
+  g_ptr_array_add (members, pd_referral_member_new ("Sam \"Sammy\" Smith", "Mother\nbirth", ""));
+  g_free (agency->requested_on);
+  agency->requested_on = g_strdup ("2026-03-04");
+  g_ptr_array_add (agencies, agency);
+  return pd_referral_insert (tx, &fields, NULL, error) != 0;
+}
+
 /* Exported, imported into another database, exported again: the same file. */
 static void
 test_round_trip (Fixture       *fixture,
@@ -159,6 +198,9 @@ test_round_trip (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (pd_referral_csv_import (demo, good_csv, sizeof good_csv - 1, NULL, &error));
   g_assert_no_error (error);
+  /* Every part of the form, with the separators of the cells inside it. */
+  pd_database_write (demo, "Full record", add_full_record, NULL, NULL, &error);
+  g_assert_no_error (error);
 
   exported = pd_referral_csv_export (demo, &error);
   g_assert_no_error (error);
@@ -170,7 +212,46 @@ test_round_trip (Fixture       *fixture,
   again = pd_referral_csv_export (other, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (again, ==, exported);
-  g_assert_cmpint (count (other, "SELECT count(*) FROM referrals;"), ==, 43);
+  g_assert_cmpint (count (other, "SELECT count(*) FROM referrals;"), ==, 44);
+  g_assert_cmpint (count (other, "SELECT count(*) FROM referral_members WHERE relationship = 'Mother\nbirth';"), ==, 1);
+  g_assert_cmpint (count (other, "SELECT count(*) FROM referral_agencies WHERE agency = 'Police | CID' "
+                                 "AND contact = 'DS Khan\\ext 2' AND due_on = '2026-03-18';"), ==, 1);
+  g_assert_nonnull (strstr (exported, ",criteria_outcome,due_notify,"));
+}
+
+/* The JSON export: valid, every referral, with the criteria and the clocks. */
+static void
+test_json (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  sqlite3 *handle = _pd_database_get_handle (fixture->db);
+  sqlite3_stmt *stmt;
+
+  pd_database_write (fixture->db, "Full record", add_full_record, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pd_referral_csv_import (fixture->db, good_csv, sizeof good_csv - 1, NULL, &error));
+  g_assert_no_error (error);
+  json = pd_referral_json_export (fixture->db, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT json_valid (?1), json_array_length (?1), "
+                                               "json_extract (?1, '$[2].criteria.outcome'), "
+                                               "json_extract (?1, '$[2].pseudonym'), "
+                                               "json_extract (?1, '$[2].agencies[0].due_on'), "
+                                               "json_extract (?1, '$[2].clocks[0].id');",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 4);
+  /* Oldest reference first: PRP-2019-004, PRP-2026-001 (the full record), PRP-2026-002... */
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), !=, NULL);
+  sqlite3_finalize (stmt);
+  g_assert_nonnull (strstr (json, "\"pseudonym\":\"Baby Ω\""));
+  g_assert_nonnull (strstr (json, "\"criteria\":{\"outcome\":\"not_enough_information\""));
+  g_assert_nonnull (strstr (json, "\"due\":\"2026-03-18\""));
 }
 
 int
@@ -186,6 +267,7 @@ main (int   argc,
   ADD ("import-bad", test_import_bad);
   ADD ("import-duplicate", test_import_duplicate);
   ADD ("round-trip", test_round_trip);
+  ADD ("json", test_json);
 
 #undef ADD
 

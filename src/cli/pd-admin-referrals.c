@@ -78,28 +78,32 @@ pd_admin_export_referrals (int    argc,
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL;
-  g_autofree char *csv = NULL;
+  g_autofree char *text = NULL;
+  gboolean json;
   int code;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
-      N_("The format to write to standard output: csv (the default)"), N_("FORMAT") },
+      N_("The format to write to standard output: csv (the default) or json"), N_("FORMAT") },
     { NULL }
   };
 
   if (!pd_admin_parse ("export-referrals", entries, &argc, &argv, 1, &code))
     return code;
-  if (format != NULL && strcmp (format, "csv") != 0)
-    return pd_admin_fail (PD_ADMIN_EXIT_USAGE, _("“%s” is not a format this version writes; use csv"), format);
+  if (format != NULL && strcmp (format, "csv") != 0 && strcmp (format, "json") != 0)
+    return pd_admin_fail (PD_ADMIN_EXIT_USAGE, _("“%s” is not a format this version writes; use csv or json"),
+                          format);
+  json = g_strcmp0 (format, "json") == 0;
 
   db = pd_database_open (argv[1], PD_OPEN_READ_ONLY, &error);
   if (db == NULL)
     return pd_admin_fail (PD_ADMIN_EXIT_FAILED, "%s", error->message);
 
-  csv = pd_referral_csv_export (db, &error);
-  if (csv == NULL)
+  /* Both carry the criteria outcome and each clock's due date, as of today. */
+  text = json ? pd_referral_json_export (db, &error) : pd_referral_csv_export (db, &error);
+  if (text == NULL)
     return pd_admin_fail (PD_ADMIN_EXIT_FAILED, "%s", error->message);
 
-  fputs (csv, stdout);
+  fputs (text, stdout);
   if (fflush (stdout) != 0)
     return pd_admin_fail (PD_ADMIN_EXIT_FAILED, _("Could not write the referrals out"));
   return PD_ADMIN_EXIT_OK;

@@ -389,6 +389,16 @@ static const StatutoryClock statutory_clocks[] = {
     12, PD_CLOCK_UNIT_MONTHS, PD_CLOCK_MINIMUM, WHEN_REVIEW },
 };
 
+const char *const *
+pd_clocks_get_statutory_ids (void)
+{
+  static const char *ids[G_N_ELEMENTS (statutory_clocks) + 1];
+
+  for (guint i = 0; i < G_N_ELEMENTS (statutory_clocks); i++)
+    ids[i] = statutory_clocks[i].id;
+  return ids;
+}
+
 void
 pd_clock_free (PdClock *clock)
 {

@@ -166,6 +166,8 @@ PdClockState   pd_clock_state_for_due      (PdCalendar          *calendar,
                                             const GDate         *due,
                                             const GDate         *today,
                                             int                 *out_working_days_left);
+/* The ids of every statutory clock of every framework ("notify", ...). */
+const char *const *pd_clocks_get_statutory_ids (void);
 /* The running, due soon or overdue deadline due first, or NULL. */
 const PdClock *pd_clocks_get_next_deadline (GPtrArray *clocks);
 

@@ -18,4 +18,5 @@
 #include "pd-ledger-receipts.h"
 #include "pd-backup.h"
 #include "pd-referral-csv.h"
+#include "pd-referral-export.h"
 #include "pd-referral-search.h"

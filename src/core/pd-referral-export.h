@@ -1,0 +1,40 @@
+/* pd-referral-export.h: what an export says about a referral beyond its record
+ *
+ * The criteria outcome and each clock's due date are worked out, not
+ * stored: an export carries them (as of the day it is made) so a board's
+ * spreadsheet or report shows them, and an import ignores them.
+ */
+#pragma once
+
+#include "pd-database.h"
+#include "pd-referral.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  PdCalendar *calendar;
+  GArray     *targets;     /* PdLocalTarget: the database's own */
+  GDate       today;
+  GPtrArray  *clock_ids;   /* char *: the statutory clocks', then the targets' */
+} PdReferralExporter;
+
+PdReferralExporter *pd_referral_exporter_new  (PdDatabase          *db,
+                                               GError             **error);
+void                pd_referral_exporter_free (PdReferralExporter  *self);
+
+/* "met", "always", "not_met", "not_enough_information". */
+const char         *pd_referral_exporter_outcome   (PdReferralExporter *self,
+                                                    PdReferral         *referral);
+/* Clock id -> due date "YYYY-MM-DD", for the clocks that have one. */
+GHashTable         *pd_referral_exporter_due_dates (PdReferralExporter *self,
+                                                    PdReferral         *referral);
+
+/* Every referral, oldest reference first, as a JSON array: each its whole
+ * record (pd_referral_dup_json) with "criteria" and "clocks" added. */
+char               *pd_referral_json_export  (PdDatabase  *db,
+                                              GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdReferralExporter, pd_referral_exporter_free)
+
+G_END_DECLS
