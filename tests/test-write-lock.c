@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "pd-core.h"
 #include "pd-database-private.h"
@@ -117,6 +118,12 @@ test_stale_lock_broken (Fixture       *fixture,
                             (gint64) time (NULL));
   g_file_set_contents (fixture->lock_path, holder, -1, &error);
   g_assert_no_error (error);
+  /* Left a minute ago: older than any share's cache of names. */
+  {
+    struct utimbuf old = { time (NULL) - 60, time (NULL) - 60 };
+
+    g_assert_cmpint (g_utime (fixture->lock_path, &old), ==, 0);
+  }
 
   g_assert_true (pd_database_write (fixture->db, "New referral", insert_cb, NULL, NULL, &error));
   g_assert_no_error (error);

@@ -50,6 +50,9 @@ sqlite3      *_pd_database_get_handle   (PdDatabase  *self);
 /* Opens the file afresh (a new connection with the same settings), so
  * nothing read before comes from a cache another machine cannot see;
  * keeps the old connection and fails when the file cannot be opened. */
+/* Makes a share's client fetch the file's real size and times (the lock
+ * file must be held). */
+void          _pd_database_refresh_file_attributes (const char *path);
 gboolean      _pd_database_reopen       (PdDatabase  *self,
                                          gboolean     writable,
                                          GError     **error);

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "pd-database-private.h"
 #include "pd-filesystem.h"
@@ -20,6 +21,8 @@
 #include "pd-migrations-private.h"
 
 #define DEFAULT_LOCK_TIMEOUT_MS 20000
+/* Opening waits longer than a save: it is once, and a busy share is slow. */
+#define OPEN_LOCK_TIMEOUT_MS 60000
 
 G_DEFINE_FINAL_TYPE (PdDatabase, pd_database, G_TYPE_OBJECT)
 
@@ -680,13 +683,23 @@ pd_database_open (const char   *path,
     {
       g_autofree char *broken = NULL;
 
-      lock = pd_write_lock_acquire (canonical, g_get_user_name (),
-                                    g_get_monotonic_time () + (gint64) DEFAULT_LOCK_TIMEOUT_MS * 1000,
-                                    &broken, NULL);
-      /* Without it, opening goes on as before: a read-only folder cannot
-       * hold a lock file, and the open then says what is wrong itself. */
+      g_autoptr(GError) lock_error = NULL;
+
+      lock = pd_write_lock_acquire (canonical, g_get_user_name (), TRUE,
+                                    g_get_monotonic_time () + (gint64) OPEN_LOCK_TIMEOUT_MS * 1000,
+                                    &broken, &lock_error);
+      /* Opening reads and may recover a journal: without the lock, another
+       * machine's unfinished write would look like a crashed one. A folder
+       * that cannot hold a lock file is read-only: the open then says so. */
+      if (lock == NULL && g_error_matches (lock_error, PD_ERROR, PD_ERROR_LOCKED))
+        {
+          g_propagate_error (error, g_steal_pointer (&lock_error));
+          return NULL;
+        }
     }
 
+  if (lock != NULL)
+    _pd_database_refresh_file_attributes (canonical);
   self = open_database (path, flags, error);
   if (self != NULL && on_share && !self->read_only)
     {
@@ -698,6 +711,20 @@ pd_database_open (const char   *path,
   return g_steal_pointer (&self);
 }
 
+/* A network or FUSE client caches a file's size and times for a second or
+ * so: reading the database right after another machine made it longer
+ * would stop at the old size, and SQLite would take the missing pages for
+ * empty ones. Setting the file's time (under the lock file, so no one else
+ * is writing) makes the client ask the server, and its answer carries the
+ * file's real size; a client that keeps pages cached sees the new time and
+ * drops them. */
+void
+_pd_database_refresh_file_attributes (const char *path)
+{
+  if (g_utime (path, NULL) != 0)
+    g_debug ("Could not touch %s: %s", path, g_strerror (errno));
+}
+
 gboolean
 _pd_database_reopen (PdDatabase  *self,
                      gboolean     writable,
@@ -706,6 +733,9 @@ _pd_database_reopen (PdDatabase  *self,
   sqlite3 *old = self->db;
   g_autofree char *journal_mode = NULL;
   int rc;
+
+  if (writable)
+    _pd_database_refresh_file_attributes (self->path);
 
   /* Opened first and swapped in only when it works: a share that has gone
    * leaves the old connection in place for reading, and the write fails. */

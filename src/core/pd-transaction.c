@@ -179,7 +179,7 @@ pd_database_write (PdDatabase   *self,
     }
 
   /* The lock file first: SQLite's locks may not reach the other machines. */
-  lock = pd_write_lock_acquire (self->path, self->login_name,
+  lock = pd_write_lock_acquire (self->path, self->login_name, self->reopen_for_writes,
                                 g_get_monotonic_time () + (gint64) self->lock_timeout_ms * 1000,
                                 &broken, error);
   if (lock == NULL)

@@ -16,7 +16,62 @@ struct _PdWriteLock
 {
   char *path;
   char *contents;   /* ours: removed only while it still says so */
+  char *held_key;   /* this thread's hold of the path, for nesting */
 };
+
+/* Locks this process holds, by path and thread, with how many times: a
+ * write made while opening (the first person of a new database) takes the
+ * lock its opening already holds. Other threads wait like other machines. */
+static GMutex held_mutex;
+static GHashTable *held;
+
+static char *
+held_key_for (const char *path)
+{
+  return g_strdup_printf ("%p:%s", (void *) g_thread_self (), path);
+}
+
+static gboolean
+hold_again (const char *key)
+{
+  gboolean nested = FALSE;
+
+  g_mutex_lock (&held_mutex);
+  if (held != NULL && g_hash_table_contains (held, key))
+    {
+      g_hash_table_insert (held, g_strdup (key),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (held, key)) + 1));
+      nested = TRUE;
+    }
+  g_mutex_unlock (&held_mutex);
+  return nested;
+}
+
+static void
+hold (const char *key)
+{
+  g_mutex_lock (&held_mutex);
+  if (held == NULL)
+    held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (held, g_strdup (key), GUINT_TO_POINTER (1));
+  g_mutex_unlock (&held_mutex);
+}
+
+/* TRUE when this was the last hold, and the lock file is to go. */
+static gboolean
+unhold (const char *key)
+{
+  guint count;
+
+  g_mutex_lock (&held_mutex);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (held, key));
+  if (count <= 1)
+    g_hash_table_remove (held, key);
+  else
+    g_hash_table_insert (held, g_strdup (key), GUINT_TO_POINTER (count - 1));
+  g_mutex_unlock (&held_mutex);
+  return count <= 1;
+}
 
 char *
 pd_write_lock_path (const char *db_path)
@@ -40,25 +95,36 @@ describe_holder (const char *contents)
   return g_strdup_printf (_("%s on %s (since %s)"), fields[0], fields[1], when);
 }
 
-/* A dead process on this machine, or a lock older than any write takes. */
+/* A dead process on this machine, or a lock older than any write takes.
+ *
+ * A share's client may show a lock file that is already gone for a second
+ * or so (its cache of names), and a writer that finished since has a dead
+ * process: so a dead holder counts only once the lock is a few seconds
+ * old, older than any cache keeps a name, and only then is it removed. */
 static gboolean
 is_stale (const char *path,
-          const char *contents)
+          const char *contents,
+          gboolean    on_share)
 {
   g_auto(GStrv) fields = g_strsplit (contents != NULL ? contents : "", " ", 4);
   GStatBuf st;
+  gint64 age;
 
-  if (g_strv_length (fields) == 4 && g_strcmp0 (fields[1], g_get_host_name ()) == 0)
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+  age = time (NULL) - st.st_mtime;
+  if (g_strv_length (fields) == 4 && g_strcmp0 (fields[1], g_get_host_name ()) == 0 &&
+      (!on_share || age >= PD_WRITE_LOCK_DEAD_HOLDER_SECONDS))
     {
       pid_t pid = (pid_t) g_ascii_strtoll (fields[2], NULL, 10);
 
       if (pid > 0 && kill (pid, 0) != 0 && errno == ESRCH)
         return TRUE;
     }
-  if (g_stat (path, &st) == 0 && time (NULL) - st.st_mtime > PD_WRITE_LOCK_STALE_SECONDS)
+  if (age > PD_WRITE_LOCK_STALE_SECONDS)
     return TRUE;
   /* Half-written by a writer that died between creating and filling it. */
-  if (g_strv_length (fields) < 4 && g_stat (path, &st) == 0 && time (NULL) - st.st_mtime > 10)
+  if (g_strv_length (fields) < 4 && age > 10)
     return TRUE;
   return FALSE;
 }
@@ -90,16 +156,25 @@ try_create (const char *path,
 PdWriteLock *
 pd_write_lock_acquire (const char  *db_path,
                        const char  *login_name,
+                       gboolean     on_share,
                        gint64       deadline,
                        char       **out_broken,
                        GError     **error)
 {
   g_autofree char *path = pd_write_lock_path (db_path);
   g_autofree char *contents = NULL;
+  g_autofree char *key = held_key_for (path);
   guint backoff_ms = 2;
 
   if (out_broken != NULL)
     *out_broken = NULL;
+  if (hold_again (key))
+    {
+      PdWriteLock *lock = g_new0 (PdWriteLock, 1);
+
+      lock->held_key = g_steal_pointer (&key);
+      return lock;
+    }
   contents = g_strdup_printf ("%s %s %d %" G_GINT64_FORMAT,
                               login_name, g_get_host_name (), (int) getpid (), (gint64) time (NULL));
 
@@ -114,6 +189,8 @@ pd_write_lock_acquire (const char  *db_path,
 
           lock->path = g_steal_pointer (&path);
           lock->contents = g_steal_pointer (&contents);
+          lock->held_key = g_steal_pointer (&key);
+          hold (lock->held_key);
           return lock;
         }
       if (saved_errno != EEXIST)
@@ -124,7 +201,7 @@ pd_write_lock_acquire (const char  *db_path,
         }
 
       g_file_get_contents (path, &holder, NULL, NULL);
-      if (is_stale (path, holder))
+      if (is_stale (path, holder, on_share))
         {
           g_autofree char *who = describe_holder (holder);
 
@@ -132,6 +209,10 @@ pd_write_lock_acquire (const char  *db_path,
            * succeeds, and both then race on O_EXCL again, which is fine. */
           if (g_unlink (path) == 0 && out_broken != NULL && *out_broken == NULL)
             *out_broken = g_strdup_printf ("%s: %s", who, holder != NULL ? holder : "");
+          /* What the dead writer left (a journal to roll back) must be seen
+           * afresh, not through a share client's cache of a moment ago. */
+          if (on_share)
+            g_usleep (1500 * 1000);
           continue;
         }
 
@@ -156,10 +237,13 @@ pd_write_lock_release (PdWriteLock *lock)
 
   if (lock == NULL)
     return;
-  /* Only our own: a lock broken as stale and taken by another stays theirs. */
-  if (g_file_get_contents (lock->path, &now, NULL, NULL) && g_strcmp0 (now, lock->contents) == 0)
+  /* Only our own, and only the outermost hold: a lock broken as stale and
+   * taken by another stays theirs. */
+  if (unhold (lock->held_key) && lock->path != NULL &&
+      g_file_get_contents (lock->path, &now, NULL, NULL) && g_strcmp0 (now, lock->contents) == 0)
     g_unlink (lock->path);
   g_free (lock->path);
   g_free (lock->contents);
+  g_free (lock->held_key);
   g_free (lock);
 }

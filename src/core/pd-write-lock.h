@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 
 /* A write that held the lock longer than this died holding it. */
 #define PD_WRITE_LOCK_STALE_SECONDS 120
+/* A lock of a process that no longer runs (on this machine) is stale once
+ * it is this old: younger, a share's cache may be showing a lock file
+ * that is already gone. */
+#define PD_WRITE_LOCK_DEAD_HOLDER_SECONDS 3
 
 typedef struct _PdWriteLock PdWriteLock;
 
@@ -24,9 +28,11 @@ typedef struct _PdWriteLock PdWriteLock;
  * @deadline (monotonic time) while someone else holds it; NULL with
  * PD_ERROR_LOCKED naming the holder when it is not free in time.
  * @out_broken (may be NULL) gets a description of a stale lock that was
- * broken to take it, or NULL. */
+ * broken to take it, or NULL. @on_share: the database is not on a local
+ * disk, where names may be cached for a moment. */
 PdWriteLock *pd_write_lock_acquire (const char  *db_path,
                                     const char  *login_name,
+                                    gboolean     on_share,
                                     gint64       deadline,
                                     char       **out_broken,
                                     GError     **error);
