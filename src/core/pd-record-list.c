@@ -2,7 +2,9 @@
  *
  * Only the ids are read up front (a 100,000-row table costs a few hundred
  * kilobytes and milliseconds); a record is loaded when a row is bound, and the
- * last few are kept so scrolling back and forth does not query again.
+ * last few are kept so scrolling back and forth does not query again. A
+ * record stays the same object for as long as anything holds it: GtkListView
+ * binds a row afresh whenever the list hands it another object.
  */
 #include "config.h"
 
@@ -24,7 +26,17 @@ struct _PdRecordList
   GArray           *ids;                /* gint64 */
   GHashTable       *cache;              /* id -> item */
   GQueue            cache_order;        /* ids, most recent first */
+  GHashTable       *live;               /* id -> LiveItem, every item still held */
+  gboolean          replacing;          /* between the two halves of replace_ids() */
 };
+
+/* An item someone still holds, dropped from the table when it is freed. */
+typedef struct
+{
+  PdRecordList *list;
+  gint64        id;
+  GObject      *item;
+} LiveItem;
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -44,10 +56,64 @@ pd_record_list_get_n_items (GListModel *model)
 }
 
 static void
+on_live_item_finalized (gpointer  data,
+                        GObject  *where_the_item_was)
+{
+  LiveItem *live = data;
+
+  g_hash_table_remove (live->list->live, &live->id);
+}
+
+static void
+live_add (PdRecordList *self,
+          gint64        id,
+          GObject      *item)
+{
+  LiveItem *live = g_new (LiveItem, 1);
+
+  live->list = self;
+  live->id = id;
+  live->item = item;
+  g_object_weak_ref (item, on_live_item_finalized, live);
+  g_hash_table_insert (self->live, &live->id, live);
+}
+
+/* Forgets the items held elsewhere, so they are loaded again. */
+static void
+live_clear (PdRecordList *self)
+{
+  GHashTableIter iter;
+  LiveItem *live;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &live))
+    g_object_weak_unref (live->item, on_live_item_finalized, live);
+  g_hash_table_remove_all (self->live);
+}
+
+static void
+cache_add (PdRecordList *self,
+           gint64        id,
+           gpointer      item)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  if (g_queue_get_length (&self->cache_order) >= CACHE_SIZE)
+    {
+      gint64 *oldest = g_queue_pop_tail (&self->cache_order);
+      g_hash_table_remove (self->cache, oldest);
+    }
+  *key = id;
+  g_hash_table_insert (self->cache, key, g_object_ref (item));
+  g_queue_push_head (&self->cache_order, key);
+}
+
+static void
 cache_clear (PdRecordList *self)
 {
   g_hash_table_remove_all (self->cache);
   g_queue_clear (&self->cache_order);
+  live_clear (self);
 }
 
 static gpointer
@@ -67,6 +133,17 @@ pd_record_list_get_item (GListModel *model,
   if (item != NULL)
     return g_object_ref (item);
 
+  /* Still shown in a row, say, though no longer cached: the same object. */
+  {
+    LiveItem *live = g_hash_table_lookup (self->live, &id);
+
+    if (live != NULL)
+      {
+        cache_add (self, id, live->item);
+        return g_object_ref (live->item);
+      }
+  }
+
   item = self->load (self->db, id, &error);
   if (item == NULL)
     {
@@ -75,19 +152,8 @@ pd_record_list_get_item (GListModel *model,
       return NULL;
     }
 
-  if (g_queue_get_length (&self->cache_order) >= CACHE_SIZE)
-    {
-      gint64 *oldest = g_queue_pop_tail (&self->cache_order);
-      g_hash_table_remove (self->cache, oldest);
-    }
-  {
-    gint64 *key = g_new (gint64, 1);
-
-    *key = id;
-    g_hash_table_insert (self->cache, key, g_object_ref (item));
-    g_queue_push_head (&self->cache_order, key);
-  }
-
+  live_add (self, id, item);
+  cache_add (self, id, item);
   return item;
 }
 
@@ -106,6 +172,9 @@ pd_record_list_finalize (GObject *object)
 
   g_queue_clear (&self->cache_order);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  /* Rows may hold items a little longer; they must not call back. */
+  live_clear (self);
+  g_clear_pointer (&self->live, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_object (&self->db);
   g_free (self->ids_sql);
@@ -127,6 +196,7 @@ pd_record_list_init (PdRecordList *self)
   /* The queue owns nothing: keys are freed by the table. */
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_queue_init (&self->cache_order);
+  self->live = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
 }
 
 static gboolean
@@ -181,22 +251,42 @@ pd_record_list_new (PdDatabase       *db,
   return self;
 }
 
-/* Puts @ids in place of the list's ids: a removal, then an addition. */
+/* Puts @ids in place of the list's ids. GTK 4.8's list view frees the row
+ * widget of every record removed and builds one for every record added (over
+ * half of a keystroke's time, searching 100k rows). So the new ids come in
+ * front of the old ones first; a view told the list is replacing its rows
+ * shows the top, which makes GTK bind the rows it has to the new records;
+ * and only then do the old ids go. */
 static void
 replace_ids (PdRecordList *self,
              GArray       *ids)
 {
   guint removed = self->ids->len;
 
-  g_array_unref (self->ids);
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (removed > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+  if (removed == 0 || ids->len == 0)
+    {
+      g_array_unref (self->ids);
+      self->ids = g_array_ref (ids);
+      if (removed > 0 || ids->len > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
+      return;
+    }
+
+  {
+    GArray *both = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len + removed);
+
+    g_array_append_vals (both, ids->data, ids->len);
+    g_array_append_vals (both, self->ids->data, removed);
+    g_array_unref (self->ids);
+    self->ids = both;
+  }
+  self->replacing = TRUE;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, ids->len);
+  self->replacing = FALSE;
 
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
-  if (self->ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->ids->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), ids->len, removed, 0);
 }
 
 gboolean
@@ -265,6 +355,14 @@ pd_record_list_set_query (PdRecordList        *self,
   /* Same records, other rows: the loaded ones stay valid. */
   replace_ids (self, ids);
   return TRUE;
+}
+
+gboolean
+pd_record_list_is_replacing (PdRecordList *self)
+{
+  g_return_val_if_fail (PD_IS_RECORD_LIST (self), FALSE);
+
+  return self->replacing;
 }
 
 guint

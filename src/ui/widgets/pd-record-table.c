@@ -40,6 +40,7 @@ struct _PdRecordTable
 
   PdRecordList  *list;
   gulong         items_changed_id;
+  gulong         replacing_id;
   gboolean       model_attached;  /* the list view has the list (once shown) */
 };
 
@@ -89,6 +90,23 @@ on_items_changed (GListModel    *model,
                   PdRecordTable *self)
 {
   update_shown (self);
+}
+
+/* The list is replacing its rows and has put the new ones in front of the
+ * old. Showing the top now, before the old ones go, makes GTK 4.8 bind the
+ * row widgets it has to the new records as they leave the old ones' place,
+ * instead of freeing 200 rows and building 200 more. Runs after the list
+ * view has seen the addition. */
+static void
+on_items_changed_after (GListModel    *model,
+                        guint          position,
+                        guint          removed,
+                        guint          added,
+                        PdRecordTable *self)
+{
+  if (self->model_attached && pd_record_list_is_replacing (self->list) &&
+      position == 0 && removed == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
 /* -------------------------------------------------------------- columns */
@@ -288,7 +306,10 @@ pd_record_table_set_list (PdRecordTable *self,
     return;
 
   if (self->list != NULL)
-    g_clear_signal_handler (&self->items_changed_id, self->list);
+    {
+      g_clear_signal_handler (&self->items_changed_id, self->list);
+      g_clear_signal_handler (&self->replacing_id, self->list);
+    }
   g_set_object (&self->list, list);
   gtk_list_view_set_model (self->list_view, NULL);
   self->model_attached = FALSE;
@@ -297,6 +318,8 @@ pd_record_table_set_list (PdRecordTable *self,
     {
       self->items_changed_id = g_signal_connect (list, "items-changed",
                                                  G_CALLBACK (on_items_changed), self);
+      self->replacing_id = g_signal_connect_after (list, "items-changed",
+                                                   G_CALLBACK (on_items_changed_after), self);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         attach_model (self);
     }
