@@ -92,11 +92,17 @@ on_items_changed (GListModel    *model,
   update_shown (self);
 }
 
-/* The list is replacing its rows and has put the new ones in front of the
- * old. Showing the top now, before the old ones go, makes GTK 4.8 bind the
- * row widgets it has to the new records as they leave the old ones' place,
- * instead of freeing 200 rows and building 200 more. Runs after the list
- * view has seen the addition. */
+/* GTK 4.8 keeps 200 rows bound around the one it anchors the view on, and
+ * 2 more on each side: anchored at the bottom on row p, rows p - 202 to
+ * p + 2. */
+#define GTK_ROWS_ABOVE_BOTTOM_ANCHOR 202
+
+/* A list replacing its rows adds the new ones after the old, then removes
+ * the old. Scrolling to the new ones in between makes GTK 4.8 move the row
+ * widgets it has onto them and bind them to the new records, instead of
+ * freeing 200 rows and building 200 more: anchored at the bottom on the
+ * 203rd new row, its rows are the first new ones exactly. Then the top is
+ * shown. Runs after the list view has seen each change. */
 static void
 on_items_changed_after (GListModel    *model,
                         guint          position,
@@ -104,8 +110,14 @@ on_items_changed_after (GListModel    *model,
                         guint          added,
                         PdRecordTable *self)
 {
-  if (self->model_attached && pd_record_list_is_replacing (self->list) &&
-      position == 0 && removed == 0)
+  if (!self->model_attached || !pd_record_list_is_replacing (self->list))
+    return;
+
+  /* Fewer new rows than GTK keeps: building those few is cheaper. */
+  if (removed == 0 && added > GTK_ROWS_ABOVE_BOTTOM_ANCHOR)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                position + GTK_ROWS_ABOVE_BOTTOM_ANCHOR);
+  else if (position == 0 && added == 0)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
