@@ -9,6 +9,7 @@
 #include "pd-core.h"
 #include "pd-database-private.h"
 #include "pd-preferences-window.h"
+#include "pd-record-row.h"
 #include "pd-window.h"
 #include "pd-test-util.h"
 
@@ -216,6 +217,171 @@ test_search (void)
   g_assert_cmpint (pd_referrals_view_get_id_at (view, 0), ==, 1);
   pd_referrals_view_sort (view, "newest");
   g_assert_cmpint (pd_referrals_view_get_id_at (view, 0), ==, N_REFERRALS);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+add_numbered_referrals (PdTransaction  *tx,
+                        gpointer        user_data,
+                        GError        **error)
+{
+  guint n = GPOINTER_TO_UINT (user_data);
+
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *pseudonym = g_strdup_printf ("Child %u", i);
+      PdReferralFields fields = {
+        .pseudonym = pseudonym,
+        .date_received = "2026-03-01",
+        .referrer_agency = "Police",
+      };
+
+      if (pd_referral_insert (tx, &fields, NULL, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The rows bound to a record under @widget, in the list's order. */
+static void
+collect_bound_rows (GtkWidget *widget,
+                    GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (PD_IS_RECORD_ROW (child))
+        {
+          if (pd_record_row_get_item (PD_RECORD_ROW (child)) != NULL)
+            g_ptr_array_add (rows, child);
+        }
+      else
+        collect_bound_rows (child, rows);
+    }
+}
+
+/* Each row bound shows its own record, one of the list's, in the list's
+ * order; after a search they start at the top. */
+static void
+assert_rows_show_list (PdReferralsView *view,
+                       gboolean         at_top)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GHashTable) positions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n_rows = pd_referrals_view_get_n_rows (view);
+  int last = -1;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = pd_referrals_view_get_id_at (view, i);
+      g_hash_table_insert (positions, id, GUINT_TO_POINTER (i + 1));
+    }
+
+  collect_bound_rows (GTK_WIDGET (view), rows);
+  g_assert_cmpuint (rows->len, >=, MIN (n_rows, 100));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PdRecordRow *row = g_ptr_array_index (rows, i);
+      PdReferral *referral = pd_record_row_get_item (row);
+      gint64 id = pd_referral_get_id (referral);
+      int position = GPOINTER_TO_INT (g_hash_table_lookup (positions, &id)) - 1;
+
+      g_assert_cmpstr (pd_record_row_get_text (row, 0), ==, pd_referral_get_reference (referral));
+      g_assert_cmpint (position, >, last);
+      if (at_top && i < 100)
+        g_assert_cmpint (position, ==, i);
+      last = position;
+    }
+}
+
+/* Search after search, GTK moves its rows onto the new records rather than
+ * build new ones: each row must show the record at its place, whatever the
+ * user did in between. */
+static void
+test_search_rows (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "rows.paneldesk", NULL);
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+  PdWindow *window = make_window ();
+  PdReferralsView *view;
+  GtkWidget *list_view;
+  /* "2" matches every reference (PRP-2026-...), "3" 111 children. */
+  static const char *searches[] = { "1", "2", "child 25", "", "child 1", "no such words", "3", "", "child", "29" };
+  static const char *sorts[] = { "newest", "oldest", "reference", "pseudonym" };
+
+  db = pd_database_open (path, PD_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  pd_database_write (db, "Test referrals", add_numbered_referrals, GUINT_TO_POINTER (1000), NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  pd_window_open_path (window, path);
+  g_assert_true (wait_for (is_not_busy, window));
+  view = pd_window_get_referrals_view (window);
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, 1000);
+  assert_rows_show_list (view, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      pd_referrals_view_search (view, searches[i]);
+      assert_rows_show_list (view, TRUE);
+    }
+
+  /* And mixed with sorting, selecting, focusing and scrolling rows. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    collect_bound_rows (GTK_WIDGET (view), rows);
+    list_view = gtk_widget_get_ancestor (g_ptr_array_index (rows, 0), GTK_TYPE_LIST_VIEW);
+  }
+  for (guint i = 0; i < 150; i++)
+    {
+      guint n_rows = pd_referrals_view_get_n_rows (view);
+      gboolean searched = FALSE;
+
+      switch (g_rand_int_range (rand, 0, 6))
+        {
+        case 0:
+          pd_referrals_view_sort (view, sorts[g_rand_int_range (rand, 0, G_N_ELEMENTS (sorts))]);
+          searched = TRUE;
+          break;
+        case 1:
+          if (n_rows > 0)
+            gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)),
+                                             g_rand_int_range (rand, 0, MIN (n_rows, 250)), TRUE);
+          break;
+        case 2:
+          {
+            g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+            /* The row's GtkListItemWidget takes the focus. */
+            collect_bound_rows (GTK_WIDGET (view), rows);
+            if (rows->len > 0)
+              gtk_widget_grab_focus (gtk_widget_get_parent (g_ptr_array_index (rows, g_rand_int_range (rand, 0, rows->len))));
+          }
+          break;
+        case 3:
+          if (n_rows > 0)
+            gtk_widget_activate_action (list_view, "list.scroll-to-item", "u",
+                                        g_rand_int_range (rand, 0, n_rows));
+          break;
+        default:
+          pd_referrals_view_search (view, searches[g_rand_int_range (rand, 0, G_N_ELEMENTS (searches))]);
+          searched = TRUE;
+          break;
+        }
+      /* Now and then, let it lay out and draw. */
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        for (guint j = 0; j < 20 && g_main_context_iteration (NULL, FALSE); j++)
+          ;
+      assert_rows_show_list (view, searched);
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -629,6 +795,7 @@ main (int   argc,
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/views", test_views);
   g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/search-rows", test_search_rows);
   g_test_add_func ("/window/open-referral", test_open_referral);
   g_test_add_func ("/window/new-referral", test_new_referral);
   g_test_add_func ("/window/referral-form", test_referral_form);

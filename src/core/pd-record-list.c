@@ -2,7 +2,9 @@
  *
  * Only the ids are read up front (a 100,000-row table costs a few hundred
  * kilobytes and milliseconds); a record is loaded when a row is bound, and the
- * last few are kept so scrolling back and forth does not query again.
+ * last few are kept so scrolling back and forth does not query again. A
+ * record stays the same object for as long as anything holds it: GtkListView
+ * binds a row afresh whenever the list hands it another object.
  */
 #include "config.h"
 
@@ -10,6 +12,22 @@
 #include "pd-record-list.h"
 
 #define CACHE_SIZE 256
+
+/* The items handed out, by id: the last few loaded, and every one still
+ * held somewhere (by a weak reference), so that an id gives one object. */
+typedef struct
+{
+  GHashTable *cache;          /* id -> item */
+  GQueue      cache_order;    /* ids, most recent first */
+  GHashTable *live;           /* id -> LiveItem */
+} Records;
+
+typedef struct
+{
+  Records *records;
+  gint64   id;
+  GObject *item;
+} LiveItem;
 
 struct _PdRecordList
 {
@@ -22,14 +40,102 @@ struct _PdRecordList
   PdRecordLoadFunc  load;
 
   GArray           *ids;                /* gint64 */
-  GHashTable       *cache;              /* id -> item */
-  GQueue            cache_order;        /* ids, most recent first */
+  Records          *records;
+  gboolean          replacing;          /* in replace_ids(), between its two changes */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (PdRecordList, pd_record_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static Records *
+records_new (void)
+{
+  Records *records = g_new0 (Records, 1);
+
+  /* The queue owns nothing: keys are freed by the table. */
+  records->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_queue_init (&records->cache_order);
+  records->live = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  return records;
+}
+
+static void
+on_live_item_finalized (gpointer  data,
+                        GObject  *where_the_item_was)
+{
+  LiveItem *live = data;
+
+  g_hash_table_remove (live->records->live, &live->id);
+}
+
+static void
+records_free (Records *records)
+{
+  GHashTableIter iter;
+  LiveItem *live;
+
+  /* Rows may hold items a while longer; they must not call back. */
+  g_hash_table_iter_init (&iter, records->live);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &live))
+    g_object_weak_unref (live->item, on_live_item_finalized, live);
+  g_hash_table_unref (records->live);
+  g_queue_clear (&records->cache_order);
+  g_hash_table_unref (records->cache);
+  g_free (records);
+}
+
+static void
+records_cache (Records  *records,
+               gint64    id,
+               gpointer  item)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  if (g_queue_get_length (&records->cache_order) >= CACHE_SIZE)
+    {
+      gint64 *oldest = g_queue_pop_tail (&records->cache_order);
+      g_hash_table_remove (records->cache, oldest);
+    }
+  *key = id;
+  g_hash_table_insert (records->cache, key, g_object_ref (item));
+  g_queue_push_head (&records->cache_order, key);
+}
+
+/* The item of @id handed out before and not yet freed, or NULL. */
+static gpointer
+records_lookup (Records *records,
+                gint64   id)
+{
+  gpointer item = g_hash_table_lookup (records->cache, &id);
+  LiveItem *live;
+
+  if (item != NULL)
+    return g_object_ref (item);
+
+  /* Still shown in a row, say, though no longer cached. */
+  live = g_hash_table_lookup (records->live, &id);
+  if (live == NULL)
+    return NULL;
+  records_cache (records, id, live->item);
+  return g_object_ref (live->item);
+}
+
+static void
+records_add (Records  *records,
+             gint64    id,
+             gpointer  item)
+{
+  LiveItem *live = g_new (LiveItem, 1);
+
+  live->records = records;
+  live->id = id;
+  live->item = item;
+  g_object_weak_ref (item, on_live_item_finalized, live);
+  g_hash_table_insert (records->live, &live->id, live);
+  records_cache (records, id, item);
+}
 
 static GType
 pd_record_list_get_item_type (GListModel *model)
@@ -43,19 +149,13 @@ pd_record_list_get_n_items (GListModel *model)
   return PD_RECORD_LIST (model)->ids->len;
 }
 
-static void
-cache_clear (PdRecordList *self)
-{
-  g_hash_table_remove_all (self->cache);
-  g_queue_clear (&self->cache_order);
-}
-
 static gpointer
 pd_record_list_get_item (GListModel *model,
                          guint       position)
 {
   PdRecordList *self = PD_RECORD_LIST (model);
   g_autoptr(GError) error = NULL;
+  Records *records = self->records;
   gpointer item;
   gint64 id;
 
@@ -63,9 +163,9 @@ pd_record_list_get_item (GListModel *model,
     return NULL;
 
   id = g_array_index (self->ids, gint64, position);
-  item = g_hash_table_lookup (self->cache, &id);
+  item = records_lookup (records, id);
   if (item != NULL)
-    return g_object_ref (item);
+    return item;
 
   item = self->load (self->db, id, &error);
   if (item == NULL)
@@ -74,20 +174,7 @@ pd_record_list_get_item (GListModel *model,
       g_debug ("Record %" G_GINT64_FORMAT " could not be loaded: %s", id, error->message);
       return NULL;
     }
-
-  if (g_queue_get_length (&self->cache_order) >= CACHE_SIZE)
-    {
-      gint64 *oldest = g_queue_pop_tail (&self->cache_order);
-      g_hash_table_remove (self->cache, oldest);
-    }
-  {
-    gint64 *key = g_new (gint64, 1);
-
-    *key = id;
-    g_hash_table_insert (self->cache, key, g_object_ref (item));
-    g_queue_push_head (&self->cache_order, key);
-  }
-
+  records_add (records, id, item);
   return item;
 }
 
@@ -104,8 +191,7 @@ pd_record_list_finalize (GObject *object)
 {
   PdRecordList *self = (PdRecordList *)object;
 
-  g_queue_clear (&self->cache_order);
-  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->records, records_free);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_object (&self->db);
   g_free (self->ids_sql);
@@ -124,9 +210,7 @@ static void
 pd_record_list_init (PdRecordList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  /* The queue owns nothing: keys are freed by the table. */
-  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  g_queue_init (&self->cache_order);
+  self->records = records_new ();
 }
 
 static gboolean
@@ -181,22 +265,45 @@ pd_record_list_new (PdDatabase       *db,
   return self;
 }
 
-/* Puts @ids in place of the list's ids: a removal, then an addition. */
+/* Puts @ids in place of the list's ids. GTK 4.8's list view frees the row
+ * widget of every record removed and builds one for every record added (over
+ * half of a keystroke's time, searching 100k rows). So the new ids come after
+ * the old ones first; a view told the list is replacing its rows scrolls its
+ * rows onto the new ones, which makes GTK bind them to the new records; and
+ * only then do the old ids go. (New ids in front of the old would leave GTK
+ * 4.8 removing the old from the middle of a stretch of unbuilt rows, which
+ * it gets wrong.) */
 static void
 replace_ids (PdRecordList *self,
              GArray       *ids)
 {
   guint removed = self->ids->len;
 
-  g_array_unref (self->ids);
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (removed > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+  if (removed == 0 || ids->len == 0)
+    {
+      g_array_unref (self->ids);
+      self->ids = g_array_ref (ids);
+      if (removed > 0 || ids->len > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
+      return;
+    }
+
+  /* A copy: the old array may be shared (pd_record_list_set_ids()). */
+  {
+    GArray *both = g_array_sized_new (FALSE, FALSE, sizeof (gint64), removed + ids->len);
+
+    g_array_append_vals (both, self->ids->data, removed);
+    g_array_append_vals (both, ids->data, ids->len);
+    g_array_unref (self->ids);
+    self->ids = both;
+  }
+  self->replacing = TRUE;
+  g_list_model_items_changed (G_LIST_MODEL (self), removed, 0, ids->len);
 
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
-  if (self->ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->ids->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+  self->replacing = FALSE;
 }
 
 gboolean
@@ -211,7 +318,8 @@ pd_record_list_reload (PdRecordList  *self,
     return FALSE;
 
   /* The records may have changed too: load them afresh. */
-  cache_clear (self);
+  records_free (self->records);
+  self->records = records_new ();
   replace_ids (self, ids);
   return TRUE;
 }
@@ -265,6 +373,14 @@ pd_record_list_set_query (PdRecordList        *self,
   /* Same records, other rows: the loaded ones stay valid. */
   replace_ids (self, ids);
   return TRUE;
+}
+
+gboolean
+pd_record_list_is_replacing (PdRecordList *self)
+{
+  g_return_val_if_fail (PD_IS_RECORD_LIST (self), FALSE);
+
+  return self->replacing;
 }
 
 guint

@@ -20,13 +20,15 @@ PdRecordList *pd_record_list_new      (PdDatabase        *db,
                                        GType              item_type,
                                        const char        *ids_sql,
                                        PdRecordLoadFunc   load);
-/* Runs the query again; signals a removal and then an addition, which
- * GtkListView handles much faster than one combined change. */
+/* Runs the query again. Whenever the ids are replaced, the list signals
+ * an addition of the new ones after the old ones, then the removal of the
+ * old ones, which GtkListView handles much faster than one combined change
+ * or a removal first (see pd_record_list_is_replacing()). */
 gboolean      pd_record_list_reload   (PdRecordList      *self,
                                        GError           **error);
 /* Shows the ids of another query, with @params (NULL-terminated, may be
  * NULL) bound to ?1, ?2, ...; records already loaded are kept. On failure
- * the list stays as it was. Signals a removal and then an addition. */
+ * the list stays as it was. */
 gboolean      pd_record_list_set_query (PdRecordList       *self,
                                         const char         *ids_sql,
                                         const char * const *params,
@@ -36,6 +38,12 @@ gboolean      pd_record_list_set_query (PdRecordList       *self,
 void          pd_record_list_set_ids   (PdRecordList       *self,
                                         GArray             *ids);
 PdDatabase   *pd_record_list_get_database (PdRecordList    *self);
+/* TRUE while the list signals the addition of new ids after the old ones
+ * and then the old ones' removal: on the addition a view should scroll to
+ * the new ids, so that it binds the rows it has to the new records (GTK 4.8
+ * reuses the row widgets that scroll out of sight) rather than build new
+ * ones; on the removal, to the top. */
+gboolean      pd_record_list_is_replacing (PdRecordList    *self);
 /* The position of @id, or G_MAXUINT. */
 guint         pd_record_list_find     (PdRecordList      *self,
                                        gint64             id);

@@ -2,7 +2,7 @@
  *
  * The search works out the ids, newest received first, and hands them to
  * the referrals' PdRecordList: the rows already loaded stay loaded, and the
- * list changes by one removal and one addition, which GTK 4.8 handles fast. The words
+ * list changes by one addition and one removal, which GTK 4.8 handles fast. The words
  * go to FTS5 (migration 0002) as quoted prefix terms, so nothing typed
  * is ever read as FTS5 syntax.
  */

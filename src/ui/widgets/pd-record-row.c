@@ -5,7 +5,8 @@
  * (GtkColumnView) that is over 2,500 widgets for six columns, and it cost
  * half a second a keystroke over 100,000 referrals. Here a row is one
  * widget that lays its cells out itself, and only rows on screen make Pango
- * layouts, when they are drawn.
+ * layouts, when they are drawn. A row keeps its layouts: shaping text is
+ * the dear part, and GTK binds the same row to record after record.
  */
 #include "config.h"
 
@@ -21,6 +22,10 @@ struct _PdRecordRow
   guint                    n_columns;
   char                   **texts;        /* n_columns, or NULL when empty */
   const char             **css_classes;  /* n_columns, entries may be NULL */
+  PangoLayout            **layouts;      /* n_columns, each made when first needed */
+  int                     *text_widths;  /* n_columns, in pixels, -1 until measured */
+  guint                    widths_serial; /* of the Pango context they were measured in */
+  GObject                 *item;         /* the record shown, for the table */
   PdRecordRowGeometryFunc  geometry;
   gpointer                 geometry_data;
 };
@@ -38,7 +43,28 @@ pd_record_row_new (guint                    n_columns,
   self->geometry = geometry;
   self->geometry_data = user_data;
   self->css_classes = g_new0 (const char *, n_columns);
+  self->layouts = g_new0 (PangoLayout *, n_columns);
+  self->text_widths = g_new (int, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    self->text_widths[i] = -1;
   return self;
+}
+
+/* The layout of cell @column with its text, made when first needed. */
+static PangoLayout *
+cell_layout (PdRecordRow *self,
+             guint        column)
+{
+  if (self->layouts[column] == NULL)
+    {
+      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
+      pango_layout_set_text (layout, self->texts != NULL ? self->texts[column] : "", -1);
+      self->layouts[column] = layout;
+    }
+  return self->layouts[column];
 }
 
 void
@@ -53,7 +79,13 @@ pd_record_row_set_cells (PdRecordRow  *self,
   g_strfreev (self->texts);
   self->texts = texts;
   for (guint i = 0; i < self->n_columns; i++)
-    self->css_classes[i] = css_classes != NULL ? css_classes[i] : NULL;
+    {
+      self->css_classes[i] = css_classes != NULL ? css_classes[i] : NULL;
+      /* Cheap: the text is shaped when it is drawn or measured. */
+      if (self->layouts[i] != NULL)
+        pango_layout_set_text (self->layouts[i], texts != NULL ? texts[i] : "", -1);
+      self->text_widths[i] = -1;
+    }
 
   /* A screen reader reads the row as one line: "PRP-2026-014, Child A, …". */
   label = texts != NULL ? g_strjoinv (", ", texts) : g_strdup ("");
@@ -65,6 +97,57 @@ void
 pd_record_row_clear (PdRecordRow *self)
 {
   pd_record_row_set_cells (self, NULL, NULL);
+  pd_record_row_set_item (self, NULL);
+}
+
+void
+pd_record_row_set_item (PdRecordRow *self,
+                        gpointer     item)
+{
+  g_return_if_fail (PD_IS_RECORD_ROW (self));
+  g_return_if_fail (item == NULL || G_IS_OBJECT (item));
+
+  g_set_object (&self->item, item);
+}
+
+gpointer
+pd_record_row_get_item (PdRecordRow *self)
+{
+  g_return_val_if_fail (PD_IS_RECORD_ROW (self), NULL);
+
+  return self->item;
+}
+
+int
+pd_record_row_get_text_width (PdRecordRow *self,
+                              guint        column)
+{
+  g_return_val_if_fail (PD_IS_RECORD_ROW (self), 0);
+
+  if (self->texts == NULL || column >= self->n_columns ||
+      self->texts[column] == NULL || self->texts[column][0] == '\0')
+    return 0;
+
+  /* Layouts follow a change of font by themselves; the widths must too. */
+  {
+    guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+
+    if (serial != self->widths_serial)
+      {
+        for (guint i = 0; i < self->n_columns; i++)
+          self->text_widths[i] = -1;
+        self->widths_serial = serial;
+      }
+  }
+
+  if (self->text_widths[column] < 0)
+    {
+      PangoLayout *layout = cell_layout (self, column);
+
+      pango_layout_set_width (layout, -1);
+      pango_layout_get_pixel_size (layout, &self->text_widths[column], NULL);
+    }
+  return self->text_widths[column];
 }
 
 const char *
@@ -113,7 +196,6 @@ pd_record_row_snapshot (GtkWidget   *widget,
   GtkStyleContext *style = gtk_widget_get_style_context (widget);
   g_autofree int *x = NULL;
   g_autofree int *column_width = NULL;
-  PangoLayout *layout;
   GdkRGBA fg;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
@@ -129,15 +211,12 @@ pd_record_row_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (style, &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  layout = gtk_widget_create_pango_layout (widget, NULL);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-
   for (guint i = 0; i < self->n_columns; i++)
     {
       int text_width = column_width[i] - 2 * CELL_PADDING_X;
       int text_height;
       GdkRGBA color = fg;
+      PangoLayout *layout;
 
       if (text_width <= 0 || self->texts[i] == NULL || self->texts[i][0] == '\0')
         continue;
@@ -152,8 +231,13 @@ pd_record_row_snapshot (GtkWidget   *widget,
           G_GNUC_END_IGNORE_DEPRECATIONS
         }
 
-      pango_layout_set_text (layout, self->texts[i], -1);
-      pango_layout_set_width (layout, text_width * PANGO_SCALE);
+      /* Shortened with an ellipsis only when it does not fit: a new width
+       * lays the text out again. */
+      layout = cell_layout (self, i);
+      if (pd_record_row_get_text_width (self, i) > text_width)
+        pango_layout_set_width (layout, text_width * PANGO_SCALE);
+      else
+        pango_layout_set_width (layout, -1);
       pango_layout_get_pixel_size (layout, NULL, &text_height);
 
       gtk_snapshot_save (snapshot);
@@ -162,8 +246,6 @@ pd_record_row_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_layout (snapshot, layout, &color);
       gtk_snapshot_restore (snapshot);
     }
-
-  g_object_unref (layout);
 }
 
 static void
@@ -171,8 +253,13 @@ pd_record_row_finalize (GObject *object)
 {
   PdRecordRow *self = PD_RECORD_ROW (object);
 
+  for (guint i = 0; i < self->n_columns; i++)
+    g_clear_object (&self->layouts[i]);
   g_strfreev (self->texts);
   g_free (self->css_classes);
+  g_free (self->layouts);
+  g_free (self->text_widths);
+  g_clear_object (&self->item);
 
   G_OBJECT_CLASS (pd_record_row_parent_class)->finalize (object);
 }

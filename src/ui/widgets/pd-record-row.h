@@ -23,7 +23,16 @@ PdRecordRow *pd_record_row_new        (guint                    n_columns,
 void         pd_record_row_set_cells  (PdRecordRow  *self,
                                        char        **texts,
                                        const char  **css_classes);
+/* Clears the cells and the item. */
 void         pd_record_row_clear      (PdRecordRow  *self);
+/* The record the row shows (its table's business), or NULL. */
+void         pd_record_row_set_item   (PdRecordRow  *self,
+                                       gpointer      item);
+gpointer     pd_record_row_get_item   (PdRecordRow  *self);
+/* How wide the text of cell @column is unshortened, in pixels; 0 when empty.
+ * Lays the text out the first time, for drawing too. */
+int          pd_record_row_get_text_width (PdRecordRow *self,
+                                           guint        column);
 /* The text of cell @column, or NULL. */
 const char  *pd_record_row_get_text   (PdRecordRow  *self,
                                        guint         column);

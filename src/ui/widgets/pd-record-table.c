@@ -40,6 +40,7 @@ struct _PdRecordTable
 
   PdRecordList  *list;
   gulong         items_changed_id;
+  gulong         replacing_id;
   gboolean       model_attached;  /* the list view has the list (once shown) */
 };
 
@@ -91,6 +92,35 @@ on_items_changed (GListModel    *model,
   update_shown (self);
 }
 
+/* GTK 4.8 keeps 200 rows bound around the one it anchors the view on, and
+ * 2 more on each side: anchored at the bottom on row p, rows p - 202 to
+ * p + 2. */
+#define GTK_ROWS_ABOVE_BOTTOM_ANCHOR 202
+
+/* A list replacing its rows adds the new ones after the old, then removes
+ * the old. Scrolling to the new ones in between makes GTK 4.8 move the row
+ * widgets it has onto them and bind them to the new records, instead of
+ * freeing 200 rows and building 200 more: anchored at the bottom on the
+ * 203rd new row, its rows are the first new ones exactly. Then the top is
+ * shown. Runs after the list view has seen each change. */
+static void
+on_items_changed_after (GListModel    *model,
+                        guint          position,
+                        guint          removed,
+                        guint          added,
+                        PdRecordTable *self)
+{
+  if (!self->model_attached || !pd_record_list_is_replacing (self->list))
+    return;
+
+  /* Fewer new rows than GTK keeps: building those few is cheaper. */
+  if (removed == 0 && added > GTK_ROWS_ABOVE_BOTTOM_ANCHOR)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                position + GTK_ROWS_ABOVE_BOTTOM_ANCHOR);
+  else if (position == 0 && added == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+}
+
 /* -------------------------------------------------------------- columns */
 
 static int
@@ -112,10 +142,10 @@ text_width (PdRecordTable *self,
 static void
 widen_column (PdRecordTable *self,
               guint          index,
-              const char    *text)
+              int            text_width)
 {
   Column *column = &g_array_index (self->columns, Column, index);
-  int width = text_width (self, text) + 2 * CELL_PADDING_X;
+  int width = text_width + 2 * CELL_PADDING_X;
 
   if (width <= column->natural)
     return;
@@ -124,6 +154,53 @@ widen_column (PdRecordTable *self,
     gtk_widget_queue_draw (GTK_WIDGET (self->header));
   for (guint i = 0; i < self->rows->len; i++)
     gtk_widget_queue_draw (g_ptr_array_index (self->rows, i));
+}
+
+/* Whether @row is in the part of the list scrolled into sight. */
+static gboolean
+row_is_on_screen (PdRecordTable *self,
+                  GtkWidget     *row)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (row) ||
+      !gtk_widget_compute_bounds (row, GTK_WIDGET (self->list_view), &bounds))
+    return FALSE;
+  return bounds.origin.y + bounds.size.height > 0 &&
+         bounds.origin.y < gtk_widget_get_height (GTK_WIDGET (self->list_view));
+}
+
+/* Fixed columns fit the widest text drawn so far. Measuring each text as
+ * its row was bound took a fifth of a search keystroke: GTK binds 200 rows
+ * and a screenful is seen. So just before the rows are drawn, the texts of
+ * those on screen are measured (each row keeps the layouts it measured, to
+ * draw them). */
+static void
+fit_columns_to_rows_on_screen (PdRecordTable *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      PdRecordRow *row = g_ptr_array_index (self->rows, i);
+
+      if (!row_is_on_screen (self, GTK_WIDGET (row)))
+        continue;
+      for (guint c = 0; c < self->columns->len; c++)
+        if (!g_array_index (self->columns, Column, c).expand)
+          widen_column (self, c, pd_record_row_get_text_width (row, c));
+    }
+}
+
+static void
+pd_record_table_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  PdRecordTable *self = PD_RECORD_TABLE (widget);
+
+  /* Widening queues the rows to be drawn again; none is drawn yet. */
+  if (self->model_attached)
+    fit_columns_to_rows_on_screen (self);
+
+  GTK_WIDGET_CLASS (pd_record_table_parent_class)->snapshot (widget, snapshot);
 }
 
 /* Fixed columns get their widest text; expanding ones share what is left.
@@ -224,6 +301,11 @@ on_bind (GtkSignalListItemFactory *factory,
       pd_record_row_clear (row);
       return;
     }
+  /* GTK 4.8 unbinds and binds a row again whenever its position changes,
+   * as when the old rows before it go: a row still showing this very
+   * record has nothing to do. */
+  if (pd_record_row_get_item (row) == item)
+    return;
 
   texts = g_new0 (char *, self->columns->len + 1);
   classes = g_new0 (const char *, self->columns->len);
@@ -236,18 +318,9 @@ on_bind (GtkSignalListItemFactory *factory,
         texts[i] = g_strdup ("");
       if (column->style_func != NULL)
         classes[i] = column->style_func (item);
-      if (!column->expand)
-        widen_column (self, i, texts[i]);
     }
   pd_record_row_set_cells (row, texts, classes);
-}
-
-static void
-on_unbind (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           PdRecordTable            *self)
-{
-  pd_record_row_clear (PD_RECORD_ROW (gtk_list_item_get_child (list_item)));
+  pd_record_row_set_item (row, item);
 }
 
 /* GTK 4.8 builds and measures up to 200 rows of a list as soon as it has a
@@ -288,7 +361,10 @@ pd_record_table_set_list (PdRecordTable *self,
     return;
 
   if (self->list != NULL)
-    g_clear_signal_handler (&self->items_changed_id, self->list);
+    {
+      g_clear_signal_handler (&self->items_changed_id, self->list);
+      g_clear_signal_handler (&self->replacing_id, self->list);
+    }
   g_set_object (&self->list, list);
   gtk_list_view_set_model (self->list_view, NULL);
   self->model_attached = FALSE;
@@ -297,6 +373,8 @@ pd_record_table_set_list (PdRecordTable *self,
     {
       self->items_changed_id = g_signal_connect (list, "items-changed",
                                                  G_CALLBACK (on_items_changed), self);
+      self->replacing_id = g_signal_connect_after (list, "items-changed",
+                                                   G_CALLBACK (on_items_changed_after), self);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         attach_model (self);
     }
@@ -327,7 +405,7 @@ pd_record_table_append_styled_column (PdRecordTable   *self,
   g_return_if_fail (!self->model_attached);
 
   g_array_append_val (self->columns, column);
-  widen_column (self, self->columns->len - 1, title);
+  widen_column (self, self->columns->len - 1, text_width (self, title));
   update_header (self);
 }
 
@@ -452,6 +530,7 @@ pd_record_table_class_init (PdRecordTableClass *klass)
   object_class->get_property = pd_record_table_get_property;
   object_class->set_property = pd_record_table_set_property;
   widget_class->map = pd_record_table_map;
+  widget_class->snapshot = pd_record_table_snapshot;
 
   properties[PROP_EMPTY_ICON_NAME] =
     g_param_spec_string ("empty-icon-name", NULL, NULL, NULL,
@@ -490,8 +569,9 @@ pd_record_table_init (PdRecordTable *self)
   self->rows = g_ptr_array_new ();
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup), self);
+  /* No unbind: GTK 4.8 unbinds a row only to bind it again at once, often
+   * to the same record, or to free it. */
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
 
