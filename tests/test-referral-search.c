@@ -24,7 +24,7 @@ static const PdReferralFields referrals[] = {
     .narrative = "Disclosure to the designated safeguarding lead. مرحبا 🙂" },
   { .pseudonym = "Child D", .date_received = "2025-12-01",
     .referrer_name = "Julia Lowe", .referrer_agency = "Health visiting service",
-    .narrative = "Missed appointments; neglect suspected." },
+    .narrative = "Missed appointments; neglect suspected.", .framework = "wales" },
 };
 
 static gboolean
@@ -241,6 +241,12 @@ test_filters (Fixture       *fixture,
   assert_search (fixture, "", "Child A");
   set_filter (fixture, "open");
   assert_search (fixture, "child", "");
+  /* One framework's referrals: the database's default, or Wales. */
+  set_filter (fixture, "wales");
+  assert_search (fixture, "", "Child D");
+  set_filter (fixture, "england-2018");
+  assert_search (fixture, "", "Young Person C|Baby B|Child A");
+  assert_search (fixture, "police", "Baby B");
   set_filter (fixture, NULL);
   assert_search (fixture, "", "Young Person C|Baby B|Child A|Child D");
 }

@@ -622,14 +622,15 @@ test_lost_change_banner (void)
 }
 
 static void
-collect_target_spins (GtkWidget *widget,
-                      GPtrArray *found)
+collect_named (GtkWidget  *widget,
+               const char *name,
+               GPtrArray  *found)
 {
-  if (GTK_IS_SPIN_BUTTON (widget) && g_strcmp0 (gtk_widget_get_name (widget), "local-target") == 0)
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
     g_ptr_array_add (found, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_target_spins (child, found);
+    collect_named (child, name, found);
 }
 
 /* The board's own target, changed in Preferences, is stored in the
@@ -648,7 +649,7 @@ test_local_target_preference (void)
   g_assert_no_error (error);
   preferences = pd_preferences_window_new (NULL, db);
   gtk_window_present (preferences);
-  collect_target_spins (GTK_WIDGET (preferences), spins);
+  collect_named (GTK_WIDGET (preferences), "local-target", spins);
   g_assert_cmpuint (spins->len, ==, 2);   /* the referral form and agency information */
   gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 5);
 
@@ -657,6 +658,18 @@ test_local_target_preference (void)
   targets = pd_referral_load_local_targets (db, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (targets->len, ==, 2);   /* changing one keeps the other */
+
+  /* The framework new referrals follow is the database's too. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    g_autofree char *framework = NULL;
+
+    collect_named (GTK_WIDGET (preferences), "framework", rows);
+    g_assert_cmpuint (rows->len, ==, 1);
+    adw_combo_row_set_selected (g_ptr_array_index (rows, 0), PD_FRAMEWORK_WALES);
+    framework = pd_database_dup_setting (db, "framework", NULL);
+    g_assert_cmpstr (framework, ==, "wales");
+  }
   gtk_window_destroy (preferences);
 }
 

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "pd-criteria.h"
 #include "pd-database-private.h"
 #include "pd-referral.h"
 #include "pd-referral-search.h"
@@ -21,12 +22,13 @@
 
 /* Statuses after which no clock runs. */
 #define SETTLED "('decision_made', 'review_commissioned', 'no_review', 'closed')"
-/* ?1 the filter (NULL for none, "open", "overdue" or a status), ?2 today. */
+/* ?1 the filter (NULL for none, "open", "overdue", a status or a
+ * framework), ?2 today. */
 #define FILTERED_SQL \
   "SELECT id FROM referrals WHERE ?1 IS NULL " \
   "   OR (?1 = 'open' AND status NOT IN " SETTLED ") " \
   "   OR (?1 = 'overdue' AND status NOT IN " SETTLED " AND next_deadline < ?2) " \
-  "   OR status = ?1 "
+  "   OR status = ?1 OR framework = ?1 "
 
 /* The orders the list can be sorted in; the SQL is ours, never the caller's. */
 static const struct
@@ -329,10 +331,12 @@ pd_referral_search_set_filter (PdRecordList  *list,
                                GError       **error)
 {
   SearchState *state;
+  PdFramework framework;
 
   g_return_val_if_fail (PD_IS_RECORD_LIST (list), FALSE);
   g_return_val_if_fail (filter == NULL || g_str_equal (filter, "open") ||
-                        g_str_equal (filter, "overdue") || pd_referral_status_is_valid (filter), FALSE);
+                        g_str_equal (filter, "overdue") || pd_referral_status_is_valid (filter) ||
+                        pd_framework_from_string (filter, &framework), FALSE);
 
   state = get_state (list);
   g_free (state->filter);

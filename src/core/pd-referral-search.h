@@ -19,7 +19,8 @@ gboolean      pd_referral_search_set_text    (PdRecordList *list,
 
 /* Shows only the referrals of @filter, with the search text applied:
  * NULL for all, "open" (no decision yet), "overdue" (open, the next
- * deadline passed) or a status such as "on_agenda". */
+ * deadline passed), a status such as "on_agenda" or a framework such as
+ * "wales". */
 gboolean      pd_referral_search_set_filter  (PdRecordList *list,
                                               const char   *filter,
                                               GError      **error);

@@ -138,6 +138,63 @@ unit_label (PdClockUnit unit)
     }
 }
 
+static gboolean
+save_framework (PdTransaction  *tx,
+                gpointer        user_data,
+                GError        **error)
+{
+  return pd_transaction_set_setting (tx, "framework", user_data, error);
+}
+
+static void
+on_framework_selected (AdwComboRow         *row,
+                       GParamSpec          *pspec,
+                       PdPreferencesWindow *self)
+{
+  PdFramework framework = (PdFramework) adw_combo_row_get_selected (row);
+  g_autofree char *current = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->db == NULL || framework >= PD_N_FRAMEWORKS)
+    return;
+  current = pd_database_dup_setting (self->db, "framework", "england-2018");
+  if (g_strcmp0 (current, pd_framework_to_string (framework)) == 0)
+    return;
+  if (!pd_database_write (self->db, "Framework", save_framework,
+                          (gpointer) pd_framework_to_string (framework), NULL, &error))
+    {
+      PdFramework before = PD_FRAMEWORK_ENGLAND_2018;
+
+      /* Not saved: show the framework still in force, and why. */
+      pd_framework_from_string (current, &before);
+      adw_combo_row_set_selected (row, before);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+    }
+}
+
+/* The rules new referrals of this database follow; each referral keeps its own. */
+static void
+add_framework_row (PdPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *current = pd_database_dup_setting (self->db, "framework", "england-2018");
+  PdFramework framework = PD_FRAMEWORK_ENGLAND_2018;
+  GtkWidget *row = adw_combo_row_new ();
+
+  for (int i = 0; i < PD_N_FRAMEWORKS; i++)
+    gtk_string_list_append (labels, pd_framework_get_label (i));
+  pd_framework_from_string (current, &framework);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Framework of new referrals"));
+  gtk_widget_set_name (row, "framework");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("The criteria and clocks they follow; a referral "
+                                                        "already logged keeps its own"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), framework);
+  gtk_widget_set_sensitive (row, pd_database_user_can_write (self->db));
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_framework_selected), self, 0);
+  adw_preferences_group_add (self->targets_group, row);
+}
+
 /* The board's own targets, stored in the database: each one's length. */
 static void
 show_targets (PdPreferencesWindow *self)
@@ -162,10 +219,11 @@ show_targets (PdPreferencesWindow *self)
     }
 
   self->targets_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->targets_group, _("Local Targets"));
+  adw_preferences_group_set_title (self->targets_group, _("Rules and Targets"));
   adw_preferences_group_set_description (self->targets_group,
-                                         _("This board’s own deadlines, shown beside the statutory clocks "
-                                           "of every referral in this database."));
+                                         _("Kept in this database, for everyone who opens it: the framework, "
+                                           "and this board’s own deadlines shown beside the statutory clocks."));
+  add_framework_row (self);
   for (guint i = 0; i < self->targets->len; i++)
     {
       const PdLocalTarget *target = &g_array_index (self->targets, PdLocalTarget, i);

@@ -158,6 +158,7 @@ static const char *filters[] = {
   NULL, "open", "overdue",
   "received", "information_requested", "on_agenda", "recommendation_made",
   "decision_made", "review_commissioned", "no_review", "closed",
+  "england-2015", "england-2018", "wales",
 };
 
 static GListModel *
@@ -169,7 +170,14 @@ filter_model (void)
   gtk_string_list_append (list, _("Open"));
   gtk_string_list_append (list, _("Overdue"));
   for (guint i = 3; i < G_N_ELEMENTS (filters); i++)
-    gtk_string_list_append (list, pd_referral_status_to_label (filters[i]));
+    {
+      PdFramework framework;
+
+      if (pd_framework_from_string (filters[i], &framework))
+        gtk_string_list_append (list, pd_framework_get_label (framework));
+      else
+        gtk_string_list_append (list, pd_referral_status_to_label (filters[i]));
+    }
   return G_LIST_MODEL (list);
 }
 
