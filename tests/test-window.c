@@ -720,6 +720,51 @@ test_scheduled_backup (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The share goes away during a save: the form keeps what was typed, says
+ * so, and saves by itself once the share is back. */
+static void
+test_share_away_during_save (void)
+{
+  g_autofree char *share = g_build_filename (tmp_dir, "share", NULL);
+  g_autofree char *away = g_build_filename (tmp_dir, "share-away", NULL);
+  g_autofree char *path = NULL;
+  PdWindow *window = make_window ();
+  PdReferralDialog *dialog;
+  PdReferralsView *view;
+
+  g_assert_cmpint (g_mkdir_with_parents (share, 0700), ==, 0);
+  path = make_database ("share/away.paneldesk");
+  pd_window_open_path (window, path);
+  g_assert_true (wait_for (is_not_busy, window));
+  view = pd_window_get_referrals_view (window);
+
+  dialog = pd_referrals_view_new_referral (view);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  pd_referral_dialog_set_retry_seconds (dialog, 1);
+  pd_referral_dialog_set_field (dialog, "pseudonym", "Child Away");
+  pd_referral_dialog_set_field (dialog, "narrative", "Typed while the share was away.");
+
+  g_assert_cmpint (g_rename (share, away), ==, 0);
+  g_assert_false (pd_referral_dialog_save (dialog));
+  g_assert_nonnull (strstr (pd_referral_dialog_get_error (dialog), "changes are kept"));
+  g_assert_true (pd_referral_dialog_is_retrying (dialog));
+  g_assert_true (pd_referral_dialog_has_changes (dialog));
+
+  /* Back: the next try saves it and the form closes. */
+  g_assert_cmpint (g_rename (away, share), ==, 0);
+  g_assert_true (wait_for (is_null, &dialog));
+  pd_referrals_view_show_list (view);
+  pd_referrals_view_search (view, "Away");
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A database opened read-only says so in a banner; a writable one does not. */
 static void
 test_read_only_banner (void)
@@ -813,6 +858,7 @@ main (int   argc,
   g_test_add_func ("/window/new-referral", test_new_referral);
   g_test_add_func ("/window/referral-form", test_referral_form);
   g_test_add_func ("/window/lost-change-banner", test_lost_change_banner);
+  g_test_add_func ("/window/share-away-during-save", test_share_away_during_save);
   g_test_add_func ("/window/scheduled-backup", test_scheduled_backup);
   g_test_add_func ("/window/local-target-preference", test_local_target_preference);
   g_test_add_func ("/window/read-only-banner", test_read_only_banner);

@@ -38,6 +38,8 @@ struct _PdReferralDialog
   gboolean            filling;
   gboolean            dirty;
   gboolean            discard_confirmed;
+  guint               retry_id;      /* saving again while the share is away */
+  guint               retry_seconds;
 };
 
 G_DEFINE_FINAL_TYPE (PdReferralDialog, pd_referral_dialog, ADW_TYPE_WINDOW)
@@ -427,6 +429,26 @@ save_referral (PdTransaction  *tx,
   return pd_referral_update (tx, save->id, save->self->version, &save->fields, error);
 }
 
+/* The share gone, the disk full, another user holding the lock: worth
+ * trying again by itself, unlike a rule broken or someone else's edit. */
+static gboolean
+is_transient (const GError *error)
+{
+  return error->domain == PD_ERROR &&
+         (error->code == PD_ERROR_IO || error->code == PD_ERROR_NOT_FOUND ||
+          error->code == PD_ERROR_LOCKED || error->code == PD_ERROR_FULL);
+}
+
+static gboolean
+retry_save (gpointer user_data)
+{
+  PdReferralDialog *self = user_data;
+
+  self->retry_id = 0;
+  pd_referral_dialog_save (self);
+  return G_SOURCE_REMOVE;
+}
+
 gboolean
 pd_referral_dialog_save (PdReferralDialog *self)
 {
@@ -489,11 +511,23 @@ pd_referral_dialog_save (PdReferralDialog *self)
       show_error (self, widget_for_key (self, at_fault), error->message);
       return FALSE;
     }
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   if (!pd_database_write (self->db, self->id == 0 ? "New referral" : "Edit referral",
                           save_referral, &save, NULL, &error))
     {
       /* Locked by another user, saved by someone else, the share gone: all typed stays. */
-      show_error (self, NULL, error->message);
+      if (is_transient (error))
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is why the save failed */
+          message = g_strdup_printf (_("The shared drive can’t be reached or is busy; your changes are kept "
+                                       "here and will be saved as soon as it is back. (%s)"), error->message);
+          show_error (self, NULL, message);
+          self->retry_id = g_timeout_add_seconds (self->retry_seconds, retry_save, self);
+        }
+      else
+        show_error (self, NULL, error->message);
       return FALSE;
     }
 
@@ -668,6 +702,23 @@ pd_referral_dialog_get_error (PdReferralDialog *self)
 }
 
 gboolean
+pd_referral_dialog_is_retrying (PdReferralDialog *self)
+{
+  g_return_val_if_fail (PD_IS_REFERRAL_DIALOG (self), FALSE);
+
+  return self->retry_id != 0;
+}
+
+void
+pd_referral_dialog_set_retry_seconds (PdReferralDialog *self,
+                                      guint             seconds)
+{
+  g_return_if_fail (PD_IS_REFERRAL_DIALOG (self));
+
+  self->retry_seconds = MAX (seconds, 1);
+}
+
+gboolean
 pd_referral_dialog_has_changes (PdReferralDialog *self)
 {
   g_return_val_if_fail (PD_IS_REFERRAL_DIALOG (self), FALSE);
@@ -736,6 +787,7 @@ pd_referral_dialog_dispose (GObject *object)
 {
   PdReferralDialog *self = PD_REFERRAL_DIALOG (object);
 
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_object (&self->db);
   g_clear_object (&self->marked);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_REFERRAL_DIALOG);
@@ -788,5 +840,6 @@ pd_referral_dialog_init (PdReferralDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->retry_seconds = 10;
   build_form (self);
 }

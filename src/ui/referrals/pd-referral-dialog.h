@@ -42,6 +42,11 @@ void              pd_referral_dialog_add_agency   (PdReferralDialog *self,
 gboolean          pd_referral_dialog_save         (PdReferralDialog *self);
 /* What the dialog says is wrong, or NULL. */
 const char       *pd_referral_dialog_get_error    (PdReferralDialog *self);
+/* TRUE while a save that failed because the share was away or busy is to
+ * be tried again by itself (every 10 s, or @seconds). */
+gboolean          pd_referral_dialog_is_retrying  (PdReferralDialog *self);
+void              pd_referral_dialog_set_retry_seconds (PdReferralDialog *self,
+                                                        guint             seconds);
 /* TRUE when something was changed since the form was opened or saved. */
 gboolean          pd_referral_dialog_has_changes  (PdReferralDialog *self);
 
