@@ -17,3 +17,5 @@
 #include "pd-referral-field.h"
 #include "pd-referral-csv.h"
 #include "pd-referral-search.h"
+#include "pd-signature-receipts.h"
+#include "pd-signing.h"
