@@ -6,6 +6,7 @@
 #include "pd-criteria.h"
 #include "pd-database.h"
 #include "pd-decision.h"
+#include "pd-decision-export.h"
 #include "pd-document.h"
 #include "pd-error.h"
 #include "pd-filesystem.h"

@@ -548,6 +548,21 @@ altered (PdSignatureCheck *check,
                                     check->reference != NULL ? check->reference : "?", reason);
 }
 
+/* TRUE when @row's signature is a valid signature of its own canonical form
+ * by the key it names. */
+static gboolean
+signature_is_own (const Row *row)
+{
+  g_autofree char *canonical = NULL;
+
+  if (row->signature == NULL || g_bytes_get_size (row->signature) != crypto_sign_BYTES ||
+      row->public_key == NULL || g_bytes_get_size (row->public_key) != crypto_sign_PUBLICKEYBYTES)
+    return FALSE;
+  canonical = canonical_form (row);
+  return crypto_sign_verify_detached (g_bytes_get_data (row->signature, NULL), (const guint8 *) canonical,
+                                      strlen (canonical), g_bytes_get_data (row->public_key, NULL)) == 0;
+}
+
 static gboolean
 is_unsigned (const Row *row)
 {
@@ -582,6 +597,16 @@ verify_row (const Row   *row,
   if (is_unsigned (row))
     return check;
 
+  /* A signature that is some other decision's own, copied here. */
+  if (row->signature != NULL && g_bytes_get_size (row->signature) == crypto_sign_BYTES)
+    {
+      g_autofree char *hex = _pd_hex (g_bytes_get_data (row->signature, NULL), crypto_sign_BYTES);
+
+      first_with_signature = g_hash_table_lookup (by_signature, hex);
+      if (first_with_signature != NULL && first_with_signature != row)
+        altered (check, _("its signature was copied from decision %" G_GINT64_FORMAT), first_with_signature->id);
+    }
+
   if (row->signature == NULL || row->signed_hash == NULL || row->chain_seq <= 0 || row->signed_at == NULL ||
       row->previous_hash == NULL || row->signing_key_id == 0)
     {
@@ -590,16 +615,7 @@ verify_row (const Row   *row,
     }
   if (g_strcmp0 (row->kind, "decision") != 0)
     altered (check, _("it is a recommendation but carries a signature"));
-
   signature = g_bytes_get_data (row->signature, &length);
-  if (length == crypto_sign_BYTES)
-    {
-      g_autofree char *hex = _pd_hex (signature, length);
-
-      first_with_signature = g_hash_table_lookup (by_signature, hex);
-      if (first_with_signature != NULL && first_with_signature != row)
-        altered (check, _("its signature was copied from decision %" G_GINT64_FORMAT), first_with_signature->id);
-    }
 
   if (row->public_key == NULL)
     {
@@ -686,15 +702,10 @@ pd_signing_verify_all (PdDatabase  *db,
           g_hash_table_insert (by_seq, &row->chain_seq, row);
           max_seq = MAX (max_seq, row->chain_seq);
         }
-      if (row->signature != NULL && g_bytes_get_size (row->signature) == crypto_sign_BYTES)
-        {
-          char *hex = _pd_hex (g_bytes_get_data (row->signature, NULL), crypto_sign_BYTES);
-
-          if (g_hash_table_contains (by_signature, hex))
-            g_free (hex);
-          else
-            g_hash_table_insert (by_signature, hex, row);
-        }
+      /* Where a signature appears more than once, the decision it was made for. */
+      if (signature_is_own (row))
+        g_hash_table_insert (by_signature,
+                             _pd_hex (g_bytes_get_data (row->signature, NULL), crypto_sign_BYTES), row);
       /* The newest decision replacing it. */
       if (row->supersedes_id > 0)
         g_hash_table_insert (superseded, &row->supersedes_id, &row->id);

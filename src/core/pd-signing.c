@@ -613,3 +613,29 @@ pd_signing_list_pending_keys (PdDatabase  *db,
     }
   return g_steal_pointer (&ids);
 }
+
+char *
+pd_signing_dup_key_fingerprint (PdDatabase  *db,
+                                gint64       key_id,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *fingerprint = NULL;
+  int rc;
+
+  g_return_val_if_fail (PD_IS_DATABASE (db), NULL);
+
+  stmt = _pd_database_prepare (db, "SELECT fingerprint FROM signing_keys WHERE id = ?1;", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, key_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    fingerprint = _pd_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, PD_ERROR, PD_ERROR_NO_RECORD, _("The signing key was not found."));
+  else if (rc != SQLITE_ROW)
+    _pd_database_fail (db, rc, error);
+  return fingerprint;
+}

@@ -72,6 +72,10 @@ gint64       pd_signing_key_register             (PdTransaction *tx,
 gboolean     pd_signing_key_confirm              (PdTransaction *tx,
                                                   gint64         key_id,
                                                   GError       **error);
+/* The fingerprint of registered key @key_id. */
+char        *pd_signing_dup_key_fingerprint      (PdDatabase   *db,
+                                                  gint64        key_id,
+                                                  GError      **error);
 /* Keys waiting for an administrator, as key ids (gint64 in a GArray). */
 GArray      *pd_signing_list_pending_keys        (PdDatabase   *db,
                                                   GError      **error);
