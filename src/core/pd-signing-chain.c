@@ -629,14 +629,6 @@ verify_row (const Row   *row,
   if (row->key_person_id != row->signed_by)
     altered (check, _("it was signed with a key that belongs to someone else"));
 
-  canonical = canonical_form (row);
-  hash = hash_hex (canonical);
-  if (g_strcmp0 (hash, row->signed_hash) != 0)
-    altered (check, _("it was changed after it was signed"));
-  if (length != crypto_sign_BYTES || g_bytes_get_size (row->public_key) != crypto_sign_PUBLICKEYBYTES ||
-      crypto_sign_verify_detached (signature, (const guint8 *) canonical, strlen (canonical), public_key) != 0)
-    altered (check, _("its signature does not match its content"));
-
   if (row->chain_seq == 1)
     {
       if (row->previous_hash[0] != '\0')
@@ -651,6 +643,14 @@ verify_row (const Row   *row,
         altered (check, _("the decision signed before it, decision %" G_GINT64_FORMAT ", no longer matches "
                           "the chain"), previous->id);
     }
+
+  canonical = canonical_form (row);
+  hash = hash_hex (canonical);
+  if (g_strcmp0 (hash, row->signed_hash) != 0)
+    altered (check, _("it was changed after it was signed"));
+  if (length != crypto_sign_BYTES || g_bytes_get_size (row->public_key) != crypto_sign_PUBLICKEYBYTES ||
+      crypto_sign_verify_detached (signature, (const guint8 *) canonical, strlen (canonical), public_key) != 0)
+    altered (check, _("its signature does not match its content"));
 
   if (row->key_replaced_at != NULL && g_strcmp0 (row->signed_at, row->key_replaced_at) > 0)
     altered (check, _("it was signed with a key that had already been replaced"));
