@@ -95,7 +95,8 @@ copy_of_demo (const char *name)
 static void
 test_help (void)
 {
-  static const char *commands[] = { "init", "demo", "check", "backup", "restore", "import-referrals", "export-referrals" };
+  static const char *commands[] = { "init", "demo", "check", "backup", "restore", "import-referrals", "export-referrals",
+                                    "export-decisions", "confirm-key" };
 
   {
     g_auto(Run) run = { 0 };
@@ -618,6 +619,215 @@ test_check_receipts (void)
   g_assert_nonnull (strstr (check_lost.out, "missing from the database"));
 }
 
+/* ---------------------------------------------------------- signatures */
+
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  value = pd_test_query_int (db, sql);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+test_demo_signatures (void)
+{
+  g_auto(Run) check = { 0 };
+  g_autofree char *key_dir = g_strdup (g_getenv ("PANEL_DESK_KEY_DIR"));
+  g_autofree char *key = g_build_filename (key_dir, "ahartley.key", NULL);
+  g_autofree char *files_key = path_in_tmp ("demo.paneldesk-files/ahartley.key");
+  const char *path = demo_path ();
+
+  /* Signed decisions, ones awaiting signature, a superseded one. */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM decisions WHERE signature IS NOT NULL;"), >, 5);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM decisions WHERE kind = 'decision' AND signature IS NULL;"), >, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM decisions WHERE supersedes_id IS NOT NULL "
+                                    "AND signature IS NOT NULL;"), ==, 1);
+
+  /* The demo chair's key is in the key folder, not beside the database. */
+  g_assert_true (g_file_test (key, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (files_key, G_FILE_TEST_EXISTS));
+
+  run_admin (&check, "check", path, "--receipts", key_dir, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_nonnull (strstr (check.out, "signatures: "));
+  g_assert_nonnull (strstr (check.out, " 0 altered\n"));
+  g_assert_nonnull (strstr (check.out, "receipts: "));
+  g_assert_nonnull (strstr (check.out, ", 0 no longer matching\n"));
+  g_assert_null (strstr (check.out, "problem"));
+}
+
+/* Tampers with a copy of the demo as the sqlite3 shell would, then expects
+ * check to exit 1 with a problem line naming decision @victim. */
+static void
+assert_check_catches (const char *name,
+                      const char *sql,
+                      const char *victim_sql,
+                      gboolean    with_receipts)
+{
+  g_autofree char *path = copy_of_demo (name);
+  g_autofree char *expected = NULL;
+  g_auto(Run) check = { 0 };
+  gint64 victim = query_int (path, victim_sql);
+
+  execute_sql (path, sql);
+  if (with_receipts)
+    run_admin (&check, "check", path, "--receipts", g_getenv ("PANEL_DESK_KEY_DIR"), NULL);
+  else
+    run_admin (&check, "check", path, NULL);
+  g_assert_cmpint (check.status, ==, 1);
+  expected = g_strdup_printf ("problem: Decision %" G_GINT64_FORMAT " (PRP-", victim);
+  if (strstr (check.out, expected) == NULL)
+    g_error ("%s: “%s” not in:\n%s", name, expected, check.out);
+}
+
+static void
+test_check_finds_tampering (void)
+{
+  /* The trigger refuses an edit through SQLite itself. */
+  {
+    g_autofree char *path = copy_of_demo ("refused.paneldesk");
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE decisions SET rationale = 'x' WHERE signature IS NOT NULL;",
+                                   NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (db, "DELETE FROM decisions WHERE signature IS NOT NULL;",
+                                   NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+    sqlite3_close (db);
+  }
+
+  /* Edited after dropping the trigger. */
+  assert_check_catches ("edited.paneldesk",
+                        "DROP TRIGGER decisions_signed_no_update;"
+                        "UPDATE decisions SET outcome = 'no_review', rationale = 'Edited later.' "
+                        "WHERE id = (SELECT min(id) FROM decisions WHERE signature IS NOT NULL AND outcome <> 'no_review');",
+                        "SELECT min(id) FROM decisions WHERE signature IS NOT NULL AND outcome <> 'no_review';",
+                        FALSE);
+
+  /* A signature block copied onto a decision awaiting signature. */
+  assert_check_catches ("copied.paneldesk",
+                        "UPDATE decisions SET (signed_by, signed_at, signature, signing_key_id, signed_hash, previous_hash) = "
+                        "(SELECT signed_by, signed_at, signature, signing_key_id, signed_hash, previous_hash FROM decisions "
+                        " WHERE chain_seq = 1) "
+                        "WHERE id = (SELECT min(id) FROM decisions WHERE kind = 'decision' AND signature IS NULL);",
+                        "SELECT min(id) FROM decisions WHERE kind = 'decision' AND signature IS NULL;",
+                        FALSE);
+
+  /* A signed decision deleted: the next one in the chain is named. */
+  assert_check_catches ("deleted.paneldesk",
+                        "DROP TRIGGER decisions_signed_no_delete; PRAGMA foreign_keys = OFF;"
+                        "DELETE FROM decisions WHERE chain_seq = 2;",
+                        "SELECT id FROM decisions WHERE chain_seq = 3;",
+                        FALSE);
+
+  /* The public key swapped, with its fingerprint: the signatures no longer hold. */
+  assert_check_catches ("swapped.paneldesk",
+                        "DROP TRIGGER signing_keys_fixed;"
+                        "UPDATE signing_keys SET public_key = randomblob(32);"
+                        "UPDATE signing_keys SET fingerprint = lower(hex(randomblob(32)));",
+                        "SELECT id FROM decisions WHERE chain_seq = 1;",
+                        FALSE);
+
+  /* A decision re-signed from scratch is caught against the receipts: here
+   * its signature cleared and a stranger's put in its place. */
+  assert_check_catches ("resigned.paneldesk",
+                        "DROP TRIGGER decisions_signed_no_update;"
+                        "UPDATE decisions SET signature = randomblob(64) WHERE chain_seq = 1;",
+                        "SELECT id FROM decisions WHERE chain_seq = 1;",
+                        TRUE);
+}
+
+/* A small RFC 4180 reader: the number of records, each with @n_fields. */
+static guint
+count_csv_records (const char *text,
+                   guint      *n_fields_of_first)
+{
+  guint records = 0, fields = 1;
+  gboolean quoted = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (quoted)
+        {
+          if (*p == '"' && p[1] == '"')
+            p++;
+          else if (*p == '"')
+            quoted = FALSE;
+        }
+      else if (*p == '"')
+        quoted = TRUE;
+      else if (*p == ',')
+        fields++;
+      else if (*p == '\n')
+        {
+          if (records == 0 && n_fields_of_first != NULL)
+            *n_fields_of_first = fields;
+          g_assert_cmpuint (fields, ==, *n_fields_of_first);
+          records++;
+          fields = 1;
+        }
+    }
+  g_assert_false (quoted);
+  return records;
+}
+
+static void
+test_export_decisions (void)
+{
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) to_file = { 0 };
+  g_autofree char *out_path = path_in_tmp ("decisions.json");
+  g_autofree char *written = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n = query_int (demo_path (), "SELECT count(*) FROM decisions;");
+  gint64 n_signed = query_int (demo_path (), "SELECT count(*) FROM decisions WHERE signature IS NOT NULL;");
+  guint n_fields = 0;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  run_admin (&csv, "export-decisions", demo_path (), "--format", "csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv.out, "id,referral_reference,pseudonym,kind,outcome,"));
+  g_assert_cmpuint (count_csv_records (csv.out, &n_fields), ==, n + 1);
+  g_assert_cmpuint (n_fields, ==, 25);
+
+  run_admin (&json, "export-decisions", demo_path (), "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+
+  /* SQLite's own JSON reader parses it back. */
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT json_valid(?1), json_array_length(?1), "
+                                       "  (SELECT count(*) FROM json_each(?1) WHERE json_extract(value, '$.signature_state') = 'verified'), "
+                                       "  (SELECT count(*) FROM json_each(?1) WHERE json_extract(value, '$.supersedes_id') IS NOT NULL);",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, json.out, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 1), ==, n);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 2), ==, n_signed);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 3), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  run_admin (&to_file, "export-decisions", demo_path (), "--format", "json", "--output", out_path, NULL);
+  g_assert_cmpint (to_file.status, ==, 0);
+  g_file_get_contents (out_path, &written, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (written, ==, json.out);
+
+  run_admin (&bad, "export-decisions", demo_path (), "--format", "xml", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -650,6 +860,9 @@ main (int    argc,
   g_test_add_func ("/cli/backup", test_backup);
   g_test_add_func ("/cli/restore", test_restore);
   g_test_add_func ("/cli/import-export", test_import_export);
+  g_test_add_func ("/cli/demo-signatures", test_demo_signatures);
+  g_test_add_func ("/cli/check/tampering", test_check_finds_tampering);
+  g_test_add_func ("/cli/export-decisions", test_export_decisions);
 
   result = g_test_run ();
 

@@ -339,6 +339,59 @@ check_receipts (Check      *check,
     }
 }
 
+/* Every signed decision's content, signature and place in the hash chain;
+ * with --receipts, the chair's receipts too. */
+static void
+check_signatures (Check       *check,
+                  PdDatabase  *db,
+                  const char  *receipts_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  guint n[PD_SIGNATURE_ALTERED + 1] = { 0 };
+
+  if (pd_database_get_schema_version (db) < 4)
+    return;
+
+  checks = pd_signing_verify_all (db, &error);
+  if (checks == NULL)
+    {
+      problem (check, _("%s failed: %s"), "signatures", error->message);
+      return;
+    }
+  for (guint i = 0; i < checks->len; i++)
+    {
+      PdSignatureCheck *result = g_ptr_array_index (checks, i);
+
+      n[result->state]++;
+      if (result->state == PD_SIGNATURE_ALTERED)
+        problem (check, "%s", result->message);
+      else if (result->state == PD_SIGNATURE_KEY_UNCONFIRMED)
+        /* Translators: a line of "check" that is not a problem, e.g. a key awaiting confirmation */
+        printf (_("note: %s\n"), result->message);
+    }
+  /* Translators: "signatures: 27 verified, 0 with a key awaiting confirmation, 31 not signed, 0 altered" */
+  printf (_("signatures: %u verified, %u with a key awaiting confirmation, %u not signed, %u altered\n"),
+          n[PD_SIGNATURE_VERIFIED], n[PD_SIGNATURE_KEY_UNCONFIRMED], n[PD_SIGNATURE_UNSIGNED],
+          n[PD_SIGNATURE_ALTERED]);
+
+  if (receipts_dir != NULL)
+    {
+      g_autoptr(GPtrArray) mismatches = NULL;
+      guint n_receipts = 0;
+
+      mismatches = pd_signature_receipts_check (db, receipts_dir, &n_receipts, &error);
+      if (mismatches == NULL)
+        {
+          problem (check, _("%s failed: %s"), "receipts", error->message);
+          return;
+        }
+      for (guint i = 0; i < mismatches->len; i++)
+        problem (check, "%s", ((PdSignatureCheck *) g_ptr_array_index (mismatches, i))->message);
+      printf (_("receipts: %u compared, %u no longer matching\n"), n_receipts, mismatches->len);
+    }
+}
+
 static int
 report (Check *check)
 {
@@ -358,10 +411,16 @@ pd_admin_check (int    argc,
 {
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *receipts_dir = NULL;
   Check check = { 0 };
   int code;
+  const GOptionEntry entries[] = {
+    { "receipts", 0, 0, G_OPTION_ARG_FILENAME, &receipts_dir,
+      N_("Also compare the signature receipts a chair's Panel Desk keeps in DIR (their key folder)"), N_("DIR") },
+    { NULL }
+  };
 
-  if (!pd_admin_parse ("check", NULL, &argc, &argv, 1, &code))
+  if (!pd_admin_parse ("check", entries, &argc, &argv, 1, &code))
     return code;
 
   /* Translators: %s is a database file */
@@ -382,6 +441,7 @@ pd_admin_check (int    argc,
   check_counts (&check);
   check_ledger (&check);
   check_receipts (&check, db);
+  check_signatures (&check, db, receipts_dir);
 
   return report (&check);
 }

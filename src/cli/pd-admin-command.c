@@ -12,11 +12,13 @@
 static const PdAdminCommand commands[] = {
   { "init",   N_("PATH"),      N_("Create an empty database; your login becomes its administrator"), pd_admin_init },
   { "demo",   N_("PATH"),      N_("Create a demo database full of made-up, anonymised cases"), pd_admin_demo },
-  { "check",  N_("PATH"),      N_("Check a database for damage, lost commits and its schema version"), pd_admin_check },
+  { "check",  N_("PATH"),      N_("Check a database for damage, lost commits, altered signed decisions and its schema version"), pd_admin_check },
   { "backup", N_("PATH DEST"), N_("Copy a consistent snapshot of a database to a new file"), pd_admin_backup },
   { "import-referrals", N_("PATH FILE.csv"), N_("Import referrals from a spreadsheet saved as CSV (--template prints its header)"), pd_admin_import_referrals },
   { "export-referrals", N_("PATH"), N_("Write every referral as CSV to standard output"), pd_admin_export_referrals },
   { "restore", N_("BACKUP PATH"), N_("Check a backup and restore it to a new database file"), pd_admin_restore },
+  { "export-decisions", N_("PATH"), N_("Write the decision log, with each signature's state, as CSV or JSON (--format)"), pd_admin_export_decisions },
+  { "confirm-key", N_("PATH FINGERPRINT"), N_("Confirm a chair's new signing key, as the chair reads its fingerprint out"), pd_admin_confirm_key },
   { NULL }
 };
 

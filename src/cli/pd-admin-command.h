@@ -64,5 +64,7 @@ int pd_admin_backup (int argc, char **argv);
 int pd_admin_restore (int argc, char **argv);
 int pd_admin_import_referrals (int argc, char **argv);
 int pd_admin_export_referrals (int argc, char **argv);
+int pd_admin_export_decisions (int argc, char **argv);
+int pd_admin_confirm_key (int argc, char **argv);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "pd-criteria.h"
 #include "pd-database.h"
 #include "pd-decision.h"
+#include "pd-decision-export.h"
 #include "pd-document.h"
 #include "pd-error.h"
 #include "pd-filesystem.h"
@@ -20,3 +21,5 @@
 #include "pd-referral-csv.h"
 #include "pd-referral-export.h"
 #include "pd-referral-search.h"
+#include "pd-signature-receipts.h"
+#include "pd-signing.h"

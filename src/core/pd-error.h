@@ -23,6 +23,10 @@ typedef enum
   PD_ERROR_PERMISSION,       /* the user's role does not allow this */
   PD_ERROR_NO_RECORD,        /* the record asked for does not exist (any more) */
   PD_ERROR_CONFLICT,         /* someone else changed the record meanwhile */
+  PD_ERROR_PASSPHRASE,       /* the passphrase does not open the signing key */
+  PD_ERROR_KEY_MISSING,      /* the chair's key file is not in their key folder */
+  PD_ERROR_KEY_CORRUPT,      /* the key file cannot be read as a Panel Desk key */
+  PD_ERROR_KEY_MISMATCH,     /* the key file is not the key the database has for its owner */
 } PdError;
 
 GQuark pd_error_quark (void);

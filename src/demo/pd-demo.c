@@ -12,6 +12,7 @@
 
 #include "pd-core.h"
 #include "pd-database-private.h"
+#include "pd-signing-private.h"
 #include "pd-demo.h"
 #include "pd-demo-papers.h"
 #include "pd-demo-text.h"
@@ -36,6 +37,7 @@ typedef struct
   GCancellable *cancellable;
 
   gint64       chair_id;
+  const char  *chair_login;
   gint64       admin_id;
   GArray      *member_ids;      /* gint64 */
 
@@ -47,7 +49,14 @@ typedef struct
 
   guint        next;            /* the next referral of the batch */
   GPtrArray   *papers;
+
+  PdSigningKey *chair_key;      /* the demo chair's, opened with PD_DEMO_CHAIR_PASSPHRASE */
+  char         *key_dir;
+  GPtrArray    *receipts;       /* PdSignatureReceipt, for the demo chair's key folder */
 } Demo;
+
+/* Decisions made in the last four weeks before the anchor await signature. */
+#define AWAITING_SIGNATURE_DAYS 30
 
 /* ----------------------------------------------------------- dates */
 
@@ -148,7 +157,10 @@ write_people (PdTransaction  *tx,
       if (id == 0)
         return FALSE;
       if (people[i].role == PD_ROLE_CHAIR && demo->chair_id == 0)
-        demo->chair_id = id;
+        {
+          demo->chair_id = id;
+          demo->chair_login = people[i].login_name;
+        }
       else if (people[i].role == PD_ROLE_ADMINISTRATOR && demo->admin_id == 0)
         demo->admin_id = id;
       else if (people[i].role == PD_ROLE_MEMBER)
@@ -350,6 +362,7 @@ write_meeting (PdTransaction  *tx,
       g_autofree char *item_title = NULL;
       g_autofree char *rationale = NULL;
       g_autofree char *made_at = NULL;
+      g_autofree char *awaited_by = NULL;
       const char *outcome;
       PdDecisionFields decision = { 0 };
       gint64 decision_id;
@@ -377,6 +390,10 @@ write_meeting (PdTransaction  *tx,
       decision.outcome = outcome;
       decision.rationale = rationale;
       decision.made_at = made_at;
+      decision.alternative_review = "Reflective learning review";
+      awaited_by = day_text (demo, (int) meeting_age - 28);
+      decision.awaited = "The police disclosure and the post-mortem findings";
+      decision.awaited_by = awaited_by;
       /* The business unit's administrator records the panel's recommendation. */
       decision_id = pd_decision_insert (tx, &decision, error);
       if (decision_id == 0 || !set_made_by (tx, decision_id, demo->admin_id, error))
@@ -393,6 +410,7 @@ write_meeting (PdTransaction  *tx,
       decision.kind = "decision";
       decision.rationale = rationale;
       decision.made_at = made_at;
+      decision.criteria_met = g_strcmp0 (outcome, "scr") == 0 ? "abuse_or_neglect,serious_harm,concern_agencies" : "";
       decision_id = pd_decision_insert (tx, &decision, error);
       if (decision_id == 0 || !set_made_by (tx, decision_id, demo->chair_id, error))
         return FALSE;
@@ -416,6 +434,128 @@ write_meeting_batch (PdTransaction  *tx,
   for (m = batch->first_meeting; m < batch->last_meeting; m++)
     if (!write_meeting (tx, batch->demo, m * MEETING_EVERY_DAYS, error))
       return FALSE;
+  return TRUE;
+}
+
+/* ------------------------------------------------------- signatures */
+
+/* The demo chair's key, in the key folder (pd_signing_default_key_dir())
+ * under the chair's login; made on the first demo, reused after. */
+static gboolean
+open_chair_key (Demo        *demo,
+                const char  *chair_login,
+                GError     **error)
+{
+  g_autofree char *path = NULL;
+
+  demo->key_dir = pd_signing_default_key_dir ();
+  path = pd_signing_key_path (demo->key_dir, chair_login);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *fingerprint = pd_signing_key_create (demo->key_dir, chair_login,
+                                                            PD_DEMO_CHAIR_PASSPHRASE, error);
+      if (fingerprint == NULL)
+        return FALSE;
+    }
+  demo->chair_key = _pd_signing_key_open (demo->key_dir, chair_login, PD_DEMO_CHAIR_PASSPHRASE, error);
+  return demo->chair_key != NULL;
+}
+
+static gboolean
+sign_as_chair (PdTransaction  *tx,
+               Demo           *demo,
+               gint64          decision_id,
+               gint64          key_id,
+               const char     *signed_at,
+               GError        **error)
+{
+  PdSignatureReceipt *receipt = _pd_signing_sign_in_tx (tx, decision_id, demo->chair_id, key_id,
+                                                        demo->chair_key, signed_at, error);
+
+  if (receipt == NULL)
+    return FALSE;
+  g_ptr_array_add (demo->receipts, receipt);
+  return TRUE;
+}
+
+/* The chair's key, registered and confirmed by the administrator; every
+ * decision older than four weeks signed, in the order they were made; the
+ * last of them superseded by a decision signed a fortnight later. */
+static gboolean
+write_signatures (PdTransaction  *tx,
+                  gpointer        user_data,
+                  GError        **error)
+{
+  Demo *demo = user_data;
+  PdDatabase *db = pd_transaction_get_database (tx);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *cutoff = moment_text (demo, AWAITING_SIGNATURE_DAYS, "00:00:00");
+  g_autoptr(PdDecision) last = NULL;
+  sqlite3_stmt *stmt;
+  gint64 key_id;
+  int rc;
+
+  key_id = _pd_signing_key_register_for (tx, demo->chair_id, demo->chair_key, error);
+  if (key_id == 0 || !pd_signing_key_confirm (tx, key_id, error))
+    return FALSE;
+
+  stmt = _pd_database_prepare (db,
+                               "SELECT id, made_at FROM decisions WHERE kind = 'decision' AND made_at < ?1 "
+                               "ORDER BY made_at, id;",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cutoff, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (made, _pd_column_dup (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _pd_database_fail (db, rc, error);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!sign_as_chair (tx, demo, g_array_index (ids, gint64, i), key_id, g_ptr_array_index (made, i), error))
+      return FALSE;
+
+  if (ids->len == 0)
+    return TRUE;
+
+  /* New information after the inquest: the last decision is superseded. */
+  last = pd_decision_load (db, g_array_index (ids, gint64, ids->len - 1), error);
+  if (last == NULL)
+    return FALSE;
+  {
+    g_autofree char *day = g_strndup (pd_decision_get_made_at (last), 10);
+    g_autofree char *made_at = NULL;
+    g_autofree char *rationale = NULL;
+    PdDecisionFields fields = { 0 };
+    GDate date;
+    gint64 id;
+
+    g_date_clear (&date, 1);
+    pd_calendar_parse_date (day, &date);
+    g_date_add_days (&date, 14);
+    made_at = g_strdup_printf ("%04d-%02d-%02dT15:00:00Z", g_date_get_year (&date),
+                               g_date_get_month (&date), g_date_get_day (&date));
+    fields.referral_id = pd_decision_get_referral_id (last);
+    fields.kind = "decision";
+    fields.outcome = g_strcmp0 (pd_decision_get_outcome (last), "practice_learning") == 0 ? "silr" : "practice_learning";
+    rationale = pd_demo_text_rationale (demo->rand, "decision", fields.outcome, pd_decision_get_pseudonym (last));
+    fields.rationale = rationale;
+    fields.made_at = made_at;
+    id = pd_decision_supersede (tx, pd_decision_get_id (last), &fields,
+                                "The inquest heard new evidence of how the agencies worked together; "
+                                "the chair revisited the decision with the panel's advice.",
+                                error);
+    if (id == 0 || !set_made_by (tx, id, demo->chair_id, error) ||
+        !sign_as_chair (tx, demo, id, key_id, made_at, error))
+      return FALSE;
+  }
   return TRUE;
 }
 
@@ -550,6 +690,12 @@ fill (Demo        *demo,
         return FALSE;
     }
 
+  if (!report (demo, 0.92, _("Signing the chair’s decisions"), error) ||
+      !open_chair_key (demo, demo->chair_login, error) ||
+      !pd_database_write (db, "Demo: signed decisions", write_signatures, demo, NULL, error) ||
+      !_pd_signature_receipts_append (db, demo->key_dir, demo->receipts, error))
+    return FALSE;
+
   if (!report (demo, 0.93, _("Drawing the papers"), error))
     return FALSE;
   {
@@ -604,6 +750,7 @@ pd_demo_create (const char          *path,
   demo.referral_days = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_referrals);
   demo.pseudonyms = g_ptr_array_new_full (n_referrals, g_free);
   demo.outcomes = g_ptr_array_sized_new (n_referrals);
+  demo.receipts = g_ptr_array_new_with_free_func ((GDestroyNotify) _pd_signature_receipt_free);
 
   ok = fill (&demo, db, error);
 
@@ -617,6 +764,9 @@ pd_demo_create (const char          *path,
     }
 
   g_clear_pointer (&demo.papers, g_ptr_array_unref);
+  g_clear_pointer (&demo.chair_key, _pd_signing_key_free);
+  g_clear_pointer (&demo.receipts, g_ptr_array_unref);
+  g_free (demo.key_dir);
   g_ptr_array_unref (demo.pseudonyms);
   g_ptr_array_unref (demo.outcomes);
   g_array_unref (demo.referral_days);

@@ -10,6 +10,11 @@ typedef void (*PdDemoProgressFunc) (double      fraction,
                                     const char *what,
                                     gpointer    user_data);
 
+/* The passphrase of the demo chair's signing key (Dr Anne Hartley, login
+ * "ahartley"), kept in pd_signing_default_key_dir() as ahartley.key:
+ * the chair's own key folder, never beside the demo database. */
+#define PD_DEMO_CHAIR_PASSPHRASE "demo-chair"
+
 /* Creates a new database at @path (refusing an existing file), the caller's
  * login as its administrator, and fills it with @n_referrals referrals and
  * their people, meetings, decisions and papers. The papers go into the
