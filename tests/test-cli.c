@@ -828,6 +828,34 @@ test_export_decisions (void)
   g_assert_cmpint (bad.status, ==, 2);
 }
 
+static void
+test_confirm_key (void)
+{
+  g_autofree char *path = copy_of_demo ("confirm.paneldesk");
+  g_auto(Run) confirm = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) unknown = { 0 };
+
+  /* A member's key (made by hand here) waiting for an administrator. */
+  execute_sql (path, "INSERT INTO signing_keys (person_id, public_key, fingerprint, created_at) "
+                     "VALUES (3, randomblob(32), '" "abababababababababababababababababababababababababababababababab" "', "
+                     "        '2026-11-20T10:00:00Z');");
+
+  run_admin (&unknown, "confirm-key", path, "1234 5678 1234 5678", NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+
+  run_admin (&confirm, "confirm-key", path, "ABAB ABAB ABAB ABAB", NULL);
+  g_assert_cmpint (confirm.status, ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM signing_keys WHERE person_id = 3 AND confirmed_by IS NOT NULL;"),
+                   ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM audit_log WHERE entity = 'signing_key' AND action = 'confirm';"),
+                   ==, 2);
+
+  /* Confirmed once. */
+  run_admin (&again, "confirm-key", path, "ABAB ABAB ABAB ABAB", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -863,6 +891,7 @@ main (int    argc,
   g_test_add_func ("/cli/demo-signatures", test_demo_signatures);
   g_test_add_func ("/cli/check/tampering", test_check_finds_tampering);
   g_test_add_func ("/cli/export-decisions", test_export_decisions);
+  g_test_add_func ("/cli/confirm-key", test_confirm_key);
 
   result = g_test_run ();
 

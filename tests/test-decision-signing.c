@@ -730,6 +730,105 @@ test_receipts_report_deletion (Fixture       *fixture,
                             "no longer in the database"));
 }
 
+static gboolean
+register_cb (PdTransaction  *tx,
+             gpointer        user_data,
+             GError        **error)
+{
+  gint64 *id = ((gpointer *) user_data)[0];
+  const char *key_dir = ((gpointer *) user_data)[1];
+
+  *id = pd_signing_key_register (tx, key_dir, error);
+  return *id != 0;
+}
+
+static void
+test_key_replaced (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gint64 old_decision = add_decision (fixture, "decision", "scr");
+  gint64 new_decision = add_decision (fixture, "decision", "silr");
+  g_autofree char *path = pd_signing_key_path (fixture->key_dir, g_get_user_name ());
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *registered = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 key_id = 0;
+  gpointer data[] = { &key_id, fixture->key_dir };
+
+  sign_ok (fixture, old_decision);
+  confirm_key (fixture);
+
+  /* The chair lost the key: a new one, registered, pending again. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  fingerprint = pd_signing_key_create (fixture->key_dir, g_get_user_name (), "a new passphrase", &error);
+  g_assert_no_error (error);
+  g_assert_true (pd_database_write (fixture->db, "Replace key", register_cb, data, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_signing_key_lookup (fixture->db, pd_database_get_user_id (fixture->db), NULL, &registered, &error),
+                   ==, PD_KEY_PENDING);
+  g_assert_cmpstr (registered, ==, fingerprint);
+  g_assert_cmpint (pd_test_query_int (handle (fixture),
+                                      "SELECT count(*) FROM audit_log WHERE entity = 'signing_key' AND action = 'replace';"),
+                   ==, 1);
+
+  /* Older signatures still verify with the old key. */
+  {
+    g_autoptr(PdSignatureCheck) check = verify (fixture, old_decision);
+    g_assert_cmpint (check->state, ==, PD_SIGNATURE_VERIFIED);
+  }
+  g_assert_true (pd_decision_sign (fixture->db, new_decision, "a new passphrase", fixture->key_dir, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PdSignatureCheck) check = verify (fixture, new_decision);
+    g_assert_cmpint (check->state, ==, PD_SIGNATURE_KEY_UNCONFIRMED);
+    g_assert_cmpstr (check->fingerprint, ==, fingerprint);
+  }
+  confirm_key (fixture);
+  {
+    g_autoptr(PdSignatureCheck) check = verify (fixture, new_decision);
+    g_assert_cmpint (check->state, ==, PD_SIGNATURE_VERIFIED);
+  }
+}
+
+static gboolean
+notice_cb (PdTransaction  *tx,
+           gpointer        user_data,
+           GError        **error)
+{
+  return pd_decision_record_national_panel_notice (tx, *(gint64 *) user_data, "2026-04-10", error);
+}
+
+static void
+test_national_panel_notice (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  gint64 scr = add_decision (fixture, "decision", "scr");
+  gint64 none = add_decision (fixture, "decision", "no_review");
+  g_autoptr(PdDecision) decision = NULL;
+  g_autoptr(GError) error = NULL;
+
+  raw_exec (handle (fixture), "UPDATE referrals SET framework = 'england-2015';");
+  sign_ok (fixture, none);
+
+  /* Only a decision not to hold an SCR is notified; once. */
+  g_assert_false (pd_database_write (fixture->db, "Notice", notice_cb, &scr, NULL, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (pd_database_write (fixture->db, "Notice", notice_cb, &none, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (pd_database_write (fixture->db, "Notice", notice_cb, &none, NULL, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+
+  decision = pd_decision_load (fixture->db, none, NULL);
+  g_assert_true (pd_decision_needs_national_panel_notice (decision));
+  g_assert_cmpstr (pd_decision_get_national_panel_notified_on (decision), ==, "2026-04-10");
+  /* Recorded beside the signed row, which still verifies. */
+  {
+    g_autoptr(PdSignatureCheck) check = verify (fixture, none);
+    g_assert_cmpint (check->state, ==, PD_SIGNATURE_KEY_UNCONFIRMED);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -751,6 +850,8 @@ main (int argc, char **argv)
   ADD ("role-enforced", test_role_enforced);
   ADD ("already-signed", test_already_signed);
   ADD ("receipts-report-deletion", test_receipts_report_deletion);
+  ADD ("key-replaced", test_key_replaced);
+  ADD ("national-panel-notice", test_national_panel_notice);
 
   return g_test_run ();
 }

@@ -29,7 +29,6 @@
 
 #define KEY_GROUP       "Panel Desk signing key"
 #define KEY_FORMAT      1
-#define CANONICAL_FORMAT "panel-desk-decision-1"
 #define MIN_PASSPHRASE  8
 
 static void

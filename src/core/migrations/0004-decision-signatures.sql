@@ -77,8 +77,8 @@ WHEN NEW.id IS NOT OLD.id
   OR NEW.created_at IS NOT OLD.created_at
   OR (OLD.confirmed_by IS NOT NULL AND (NEW.confirmed_by IS NOT OLD.confirmed_by
                                         OR NEW.confirmed_at IS NOT OLD.confirmed_at))
-  OR (OLD.replaced_at IS NOT NULL AND (NEW.replaced_at IS NOT OLD.replaced_at
-                                       OR NEW.replaced_by IS NOT OLD.replaced_by))
+  OR (OLD.replaced_at IS NOT NULL AND NEW.replaced_at IS NOT OLD.replaced_at)
+  OR (OLD.replaced_by IS NOT NULL AND NEW.replaced_by IS NOT OLD.replaced_by)
 BEGIN
   SELECT RAISE (ABORT, 'signing key: its key, owner and confirmation cannot be changed');
 END;
