@@ -80,3 +80,14 @@ pd_test_format_day (const GDate *date)
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
                           g_date_get_month (date), g_date_get_day (date));
 }
+
+void
+pd_test_exec (sqlite3    *handle,
+              const char *sql)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (handle, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    g_error ("%s: %s", sql, message != NULL ? message : sqlite3_errstr (rc));
+}

@@ -15,6 +15,10 @@ gint64   pd_test_query_int   (sqlite3    *handle,
 char    *pd_test_query_text  (sqlite3    *handle,
                               const char *sql);
 
+/* Runs @sql (statements without results); asserts it worked. */
+void     pd_test_exec        (sqlite3    *handle,
+                              const char *sql);
+
 /* "2026-03-31" as a GDate (aborts the test on a bad date), and back ("-" for none). */
 GDate    pd_test_day         (const char *text);
 char    *pd_test_format_day  (const GDate *date);

@@ -765,6 +765,62 @@ test_share_away_during_save (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+decide_cb (PdTransaction *tx, gpointer user_data, GError **error)
+{
+  gint64 *id = user_data;
+  g_autoptr(PdReferral) referral = NULL;
+  PdDecisionFields fields = { .kind = "decision", .outcome = "no_review",
+                              .rationale = "Single-agency learning; no review needed." };
+  sqlite3_stmt *stmt;
+
+  /* The first referral of the test database. */
+  stmt = _pd_database_prepare (pd_transaction_get_database (tx), "SELECT min(id) FROM referrals;", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_step (stmt);
+  fields.referral_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  *id = pd_decision_insert (tx, &fields, error);
+  return *id != 0;
+}
+
+/* A chair opens a database in which a decision they signed was deleted
+ * behind the triggers' back: the banner says so, from their receipts. */
+static void
+test_signed_decision_gone_banner (void)
+{
+  g_autofree char *path = make_database ("signed.paneldesk");
+  g_autofree char *sql = NULL;
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  PdWindow *window;
+  gint64 id = 0;
+
+  db = pd_database_open (path, PD_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  pd_test_exec (_pd_database_get_handle (db), "UPDATE people SET role = 'chair';");
+  g_clear_object (&db);
+  db = pd_database_open (path, PD_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  pd_database_write (db, "Decision", decide_cb, &id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pd_decision_sign (db, id, "a long passphrase", NULL, &error));
+  g_assert_no_error (error);
+
+  sql = g_strdup_printf ("DROP TRIGGER decisions_signed_no_delete; DELETE FROM decisions WHERE id = %" G_GINT64_FORMAT ";",
+                         id);
+  pd_test_exec (_pd_database_get_handle (db), sql);
+  g_clear_object (&db);
+
+  window = make_window ();
+  pd_window_open_path (window, path);
+  g_assert_true (wait_for (is_not_busy, window));
+  g_assert_nonnull (pd_window_get_banner_message (window));
+  g_assert_nonnull (strstr (pd_window_get_banner_message (window), "no longer matches your receipt"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A database opened read-only says so in a banner; a writable one does not. */
 static void
 test_read_only_banner (void)
@@ -858,6 +914,7 @@ main (int   argc,
   g_test_add_func ("/window/new-referral", test_new_referral);
   g_test_add_func ("/window/referral-form", test_referral_form);
   g_test_add_func ("/window/lost-change-banner", test_lost_change_banner);
+  g_test_add_func ("/window/signed-decision-gone-banner", test_signed_decision_gone_banner);
   g_test_add_func ("/window/share-away-during-save", test_share_away_during_save);
   g_test_add_func ("/window/scheduled-backup", test_scheduled_backup);
   g_test_add_func ("/window/local-target-preference", test_local_target_preference);

@@ -124,6 +124,36 @@ describe_missing_commits (PdDatabase *db)
                           first, missing->len - 1);
 }
 
+/* A chair's client keeps a receipt of every signature it made: a signed
+ * decision that no longer matches one (deleted, re-signed, its key
+ * swapped) is said as loudly as a lost change. */
+static char *
+describe_altered_signatures (PdDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) altered = NULL;
+
+  if (pd_database_get_user_role (db) != PD_ROLE_CHAIR || pd_database_get_schema_version (db) < 4)
+    return NULL;
+  altered = pd_signature_receipts_check (db, NULL, NULL, &error);
+  if (altered == NULL)
+    {
+      g_warning ("Could not check the receipts of your signatures: %s", error->message);
+      return NULL;
+    }
+  if (altered->len == 0)
+    return NULL;
+  if (altered->len == 1)
+    /* Translators: %s names the decision and what is wrong with it */
+    return g_strdup_printf (_("A decision you signed no longer matches your receipt: %s "
+                              "Tell the panel administrator."),
+                            ((PdSignatureCheck *) g_ptr_array_index (altered, 0))->message);
+  /* Translators: %u is how many decisions; %s names the first and what is wrong */
+  return g_strdup_printf (_("%u decisions you signed no longer match your receipts, the first: %s "
+                            "Tell the panel administrator."),
+                          altered->len, ((PdSignatureCheck *) g_ptr_array_index (altered, 0))->message);
+}
+
 static void
 update_banner (PdWindow *self)
 {
@@ -132,6 +162,8 @@ update_banner (PdWindow *self)
   if (self->db == NULL)
     ;
   else if ((text = describe_missing_commits (self->db)) != NULL)
+    ;
+  else if ((text = describe_altered_signatures (self->db)) != NULL)
     ;
   else if (pd_database_is_read_only (self->db))
     text = g_strdup (_("This database is read-only: you can read it but not save changes."));
