@@ -19,6 +19,9 @@ def main(path):
                     continue
                 entry = json.loads(line)
                 for output in (entry.get("stdout") or "").splitlines():
+                    # TAP tests print theirs as comments: "# metric ...".
+                    if output.startswith("# metric "):
+                        output = output[2:]
                     if output.startswith("metric "):
                         print(output)
                 result = entry.get("result")
