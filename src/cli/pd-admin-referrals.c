@@ -71,6 +71,20 @@ pd_admin_import_referrals (int    argc,
   return PD_ADMIN_EXIT_OK;
 }
 
+static gboolean
+write_stdout (const char  *text,
+              gsize        length,
+              gpointer     user_data,
+              GError     **error)
+{
+  if (fwrite (text, 1, length, stdout) != length)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_IO, _("Could not write the referrals out"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 pd_admin_export_referrals (int    argc,
                            char **argv)
@@ -78,7 +92,6 @@ pd_admin_export_referrals (int    argc,
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL;
-  g_autofree char *text = NULL;
   gboolean json;
   int code;
   const GOptionEntry entries[] = {
@@ -98,12 +111,12 @@ pd_admin_export_referrals (int    argc,
   if (db == NULL)
     return pd_admin_fail (PD_ADMIN_EXIT_FAILED, "%s", error->message);
 
-  /* Both carry the criteria outcome and each clock's due date, as of today. */
-  text = json ? pd_referral_json_export (db, &error) : pd_referral_csv_export (db, &error);
-  if (text == NULL)
+  /* Both carry the criteria outcome and each clock's due date, as of
+   * today; written out in pieces as they are made. */
+  if (!(json ? pd_referral_json_export_to (db, write_stdout, NULL, &error)
+             : pd_referral_csv_export_to (db, write_stdout, NULL, &error)))
     return pd_admin_fail (PD_ADMIN_EXIT_FAILED, "%s", error->message);
 
-  fputs (text, stdout);
   if (fflush (stdout) != 0)
     return pd_admin_fail (PD_ADMIN_EXIT_FAILED, _("Could not write the referrals out"));
   return PD_ADMIN_EXIT_OK;

@@ -96,6 +96,10 @@ void          _pd_ledger_receipts_record   (PdDatabase    *self,
                                             const char    *at,
                                             const char    *what);
 
+/* Every referral's id, oldest reference first: what an export goes through. */
+GArray       *_pd_referral_export_ids   (PdDatabase   *db,
+                                         GError      **error);
+
 /* One row of @table (a name from the core's code) as a JSON object. */
 char         *_pd_database_row_json     (PdDatabase   *self,
                                          const char   *table,

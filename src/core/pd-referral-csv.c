@@ -696,49 +696,51 @@ append_record (GString            *out,
   g_string_append (out, "\r\n");
 }
 
-char *
-pd_referral_csv_export (PdDatabase  *db,
-                        GError     **error)
+gboolean
+pd_referral_csv_export_to (PdDatabase         *db,
+                           PdExportWriteFunc   write,
+                           gpointer            user_data,
+                           GError            **error)
 {
   g_autoptr(PdReferralExporter) exporter = NULL;
   g_autoptr(GString) out = g_string_new (pd_referral_csv_header ());
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GArray) ids = NULL;
 
-  g_return_val_if_fail (PD_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (PD_IS_DATABASE (db), FALSE);
 
   exporter = pd_referral_exporter_new (db, error);
-  if (exporter == NULL)
-    return NULL;
+  if (exporter == NULL || (ids = _pd_referral_export_ids (db, error)) == NULL)
+    return FALSE;
   g_string_append (out, ",criteria_outcome");
   for (guint i = 0; i < exporter->clock_ids->len; i++)
     g_string_append_printf (out, ",due_%s", (const char *) g_ptr_array_index (exporter->clock_ids, i));
   g_string_append (out, "\r\n");
-
-  stmt = _pd_database_prepare (db, "SELECT id FROM referrals ORDER BY year, sequence;", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _pd_database_fail (db, rc, error);
-      return NULL;
-    }
 
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(PdReferral) referral = pd_referral_load_record (db, g_array_index (ids, gint64, i), error);
 
       if (referral == NULL)
-        return NULL;
+        return FALSE;
       append_record (out, referral, exporter);
+      /* In pieces of about 256 KB: 100,000 referrals never sit in memory at once. */
+      if (out->len >= 256 * 1024)
+        {
+          if (!write (out->str, out->len, user_data, error))
+            return FALSE;
+          g_string_truncate (out, 0);
+        }
     }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return out->len == 0 || write (out->str, out->len, user_data, error);
+}
+
+char *
+pd_referral_csv_export (PdDatabase  *db,
+                        GError     **error)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  if (!pd_referral_csv_export_to (db, pd_export_write_to_string, all, error))
+    return NULL;
+  return g_string_free (g_steal_pointer (&all), FALSE);
 }

@@ -24,5 +24,11 @@ gboolean    pd_referral_csv_import (PdDatabase  *db,
  * importing it into an empty database gives the same referrals back. */
 char       *pd_referral_csv_export (PdDatabase  *db,
                                     GError     **error);
+/* The same, handed to @write (a PdExportWriteFunc) in pieces. */
+gboolean    pd_referral_csv_export_to (PdDatabase  *db,
+                                       gboolean   (*write) (const char *text, gsize length,
+                                                            gpointer user_data, GError **error),
+                                       gpointer     user_data,
+                                       GError     **error);
 
 G_END_DECLS

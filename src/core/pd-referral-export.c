@@ -105,18 +105,40 @@ derived_json (PdReferralExporter *self,
   return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
-char *
-pd_referral_json_export (PdDatabase  *db,
+gboolean
+pd_export_write_to_string (const char  *text,
+                           gsize        length,
+                           gpointer     user_data,
+                           GError     **error)
+{
+  g_string_append_len (user_data, text, length);
+  return TRUE;
+}
+
+/* Hands @out to @write once it holds enough, or at the end. */
+static gboolean
+flush (GString           *out,
+       gboolean           force,
+       PdExportWriteFunc  write,
+       gpointer           user_data,
+       GError           **error)
+{
+  if (out->len == 0 || (!force && out->len < 256 * 1024))
+    return TRUE;
+  if (!write (out->str, out->len, user_data, error))
+    return FALSE;
+  g_string_truncate (out, 0);
+  return TRUE;
+}
+
+GArray *
+_pd_referral_export_ids (PdDatabase  *db,
                          GError     **error)
 {
-  g_autoptr(PdReferralExporter) exporter = pd_referral_exporter_new (db, error);
-  g_autoptr(GString) out = g_string_new ("[");
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;
 
-  if (exporter == NULL)
-    return NULL;
   stmt = _pd_database_prepare (db, "SELECT id FROM referrals ORDER BY year, sequence;", error);
   if (stmt == NULL)
     return NULL;
@@ -132,13 +154,30 @@ pd_referral_json_export (PdDatabase  *db,
       _pd_database_fail (db, rc, error);
       return NULL;
     }
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+pd_referral_json_export_to (PdDatabase        *db,
+                            PdExportWriteFunc  write,
+                            gpointer           user_data,
+                            GError           **error)
+{
+  g_autoptr(PdReferralExporter) exporter = pd_referral_exporter_new (db, error);
+  g_autoptr(GString) out = g_string_new ("[");
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (exporter == NULL || (ids = _pd_referral_export_ids (db, error)) == NULL)
+    return FALSE;
 
   /* The record's JSON comes from SQLite's own JSON functions; the derived
    * part is merged in by json_patch, so every string is escaped once, by
    * SQLite, and the result is valid JSON. */
   stmt = _pd_database_prepare (db, "SELECT json_patch (?1, ?2);", error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
@@ -147,10 +186,10 @@ pd_referral_json_export (PdDatabase  *db,
       g_autofree char *derived = NULL;
 
       if (referral == NULL)
-        return NULL;
+        return FALSE;
       record = pd_referral_dup_json (db, id, error);
       if (record == NULL)
-        return NULL;
+        return FALSE;
       derived = derived_json (exporter, referral);
       sqlite3_bind_text (stmt, 1, record, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, derived, -1, SQLITE_STATIC);
@@ -158,13 +197,25 @@ pd_referral_json_export (PdDatabase  *db,
       if (rc != SQLITE_ROW)
         {
           sqlite3_reset (stmt);
-          _pd_database_fail (db, rc, error);
-          return NULL;
+          return _pd_database_fail (db, rc, error);
         }
       g_string_append_printf (out, "%s\n%s", i > 0 ? "," : "", (const char *) sqlite3_column_text (stmt, 0));
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
+      if (!flush (out, FALSE, write, user_data, error))
+        return FALSE;
     }
   g_string_append (out, ids->len > 0 ? "\n]\n" : "]\n");
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return flush (out, TRUE, write, user_data, error);
+}
+
+char *
+pd_referral_json_export (PdDatabase  *db,
+                         GError     **error)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  if (!pd_referral_json_export_to (db, pd_export_write_to_string, all, error))
+    return NULL;
+  return g_string_free (g_steal_pointer (&all), FALSE);
 }

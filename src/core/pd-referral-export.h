@@ -30,10 +30,28 @@ const char         *pd_referral_exporter_outcome   (PdReferralExporter *self,
 GHashTable         *pd_referral_exporter_due_dates (PdReferralExporter *self,
                                                     PdReferral         *referral);
 
+/* Receives an export a piece at a time; FALSE (with @error) stops it. */
+typedef gboolean (*PdExportWriteFunc) (const char  *text,
+                                       gsize        length,
+                                       gpointer     user_data,
+                                       GError     **error);
+
 /* Every referral, oldest reference first, as a JSON array: each its whole
  * record (pd_referral_dup_json) with "criteria" and "clocks" added. */
 char               *pd_referral_json_export  (PdDatabase  *db,
                                               GError     **error);
+/* The same, handed to @write in pieces, so 100,000 referrals never sit in
+ * memory at once. */
+gboolean            pd_referral_json_export_to (PdDatabase        *db,
+                                                PdExportWriteFunc  write,
+                                                gpointer           user_data,
+                                                GError           **error);
+
+/* Appends @text to the GString @user_data: a PdExportWriteFunc. */
+gboolean            pd_export_write_to_string (const char  *text,
+                                               gsize        length,
+                                               gpointer     user_data,
+                                               GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdReferralExporter, pd_referral_exporter_free)
 
