@@ -402,6 +402,51 @@ test_shell_sql (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (all, "SELECT id FROM referrals ORDER BY"));
 }
 
+/* Another program changes a referral: a refresh loads the record again in
+ * its place (a small change at its position, not the whole list). */
+static guint n_changes;
+static guint last_removed, last_added;
+
+static void
+on_refresh_changed (GListModel *model, guint position, guint removed, guint added, gpointer data)
+{
+  n_changes++;
+  last_removed = removed;
+  last_added = added;
+}
+
+static void
+test_refresh (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdReferral) before = NULL;
+  g_autoptr(PdReferral) after = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "search.paneldesk", NULL);
+  GListModel *model = G_LIST_MODEL (fixture->list);
+  sqlite3 *other = NULL;
+  guint n = g_list_model_get_n_items (model);
+
+  before = g_list_model_get_item (model, 0);   /* handed out: as if on screen */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "UPDATE referrals SET referrer_agency = 'Changed elsewhere' "
+                                        "WHERE pseudonym = 'Young Person C';", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_refresh_changed), NULL);
+  n_changes = 0;
+  g_assert_true (pd_referral_search_refresh (fixture->list, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (last_removed, ==, 1);
+  g_assert_cmpuint (last_added, ==, 1);
+  after = g_list_model_get_item (model, 0);
+  g_assert_true (after != before);
+  g_assert_cmpstr (pd_referral_get_referrer_agency (after), ==, "Changed elsewhere");
+  g_signal_handlers_disconnect_by_func (model, on_refresh_changed, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -420,6 +465,7 @@ main (int   argc,
   ADD ("same-record-object", test_same_record_object);
   ADD ("shell-sql", test_shell_sql);
   ADD ("filters", test_filters);
+  ADD ("refresh", test_refresh);
   ADD ("sorts", test_sorts);
 
 #undef ADD

@@ -821,6 +821,34 @@ test_signed_decision_gone_banner (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A referral added by another program appears in the open list at the
+ * next poll. */
+static void
+test_poll_shows_others_changes (void)
+{
+  g_autofree char *path = make_database ("polled.paneldesk");
+  PdWindow *window = make_window ();
+  PdReferralsView *view;
+  sqlite3 *other = NULL;
+
+  pd_window_open_path (window, path);
+  g_assert_true (wait_for (is_not_busy, window));
+  view = pd_window_get_referrals_view (window);
+  pd_window_poll (window);
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, N_REFERRALS);
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  pd_test_exec (other, "INSERT INTO referrals (reference, year, sequence, pseudonym, date_received, "
+                       "  created_at, updated_at) "
+                       "VALUES ('PRP-2026-900', 2026, 900, 'Child Elsewhere', '2026-03-01', "
+                       "        '2026-03-01T10:00:00Z', '2026-03-01T10:00:00Z');");
+  sqlite3_close (other);
+
+  pd_window_poll (window);
+  g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, N_REFERRALS + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A database opened read-only says so in a banner; a writable one does not. */
 static void
 test_read_only_banner (void)
@@ -914,6 +942,7 @@ main (int   argc,
   g_test_add_func ("/window/new-referral", test_new_referral);
   g_test_add_func ("/window/referral-form", test_referral_form);
   g_test_add_func ("/window/lost-change-banner", test_lost_change_banner);
+  g_test_add_func ("/window/poll-shows-others-changes", test_poll_shows_others_changes);
   g_test_add_func ("/window/signed-decision-gone-banner", test_signed_decision_gone_banner);
   g_test_add_func ("/window/share-away-during-save", test_share_away_during_save);
   g_test_add_func ("/window/scheduled-backup", test_scheduled_backup);

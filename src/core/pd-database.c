@@ -764,6 +764,50 @@ _pd_database_reopen (PdDatabase  *self,
   return FALSE;
 }
 
+char *
+pd_database_dup_change_mark (PdDatabase  *self,
+                             GError     **error)
+{
+  gint64 data_version = 0, head = 0;
+  GStatBuf st = { 0 };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PD_IS_DATABASE (self), NULL);
+
+  /* On a share, a fresh read-only connection: this machine's cache of the
+   * file may be older than another machine's commit. SQLite's data version
+   * starts again with each connection, so there it is not compared. */
+  if (self->reopen_for_writes && !_pd_database_reopen (self, FALSE, error))
+    return NULL;
+
+  stmt = _pd_database_prepare (self, "SELECT coalesce(max(seq), 0) FROM ledger;", error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    head = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _pd_database_fail (self, rc, error);
+      return NULL;
+    }
+  if (!self->reopen_for_writes)
+    {
+      /* Changes by any other connection, the sqlite3 shell's too. */
+      stmt = _pd_database_prepare (self, "PRAGMA data_version;", error);
+      if (stmt == NULL)
+        return NULL;
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        data_version = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  g_stat (self->path, &st);
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                          head, data_version, (gint64) st.st_mtime, (gint64) st.st_size);
+}
+
 /* --------------------------------------------------------------- accessors */
 
 const char *

@@ -61,6 +61,10 @@ gboolean     pd_database_quick_check             (PdDatabase    *self,
                                                   GError       **error);
 
 /* A setting of this database (e.g. "framework"), or @fallback. */
+/* Something that changes whenever anyone changes the database (another
+ * user, the sqlite3 shell): compare two to know whether to read again. */
+char        *pd_database_dup_change_mark         (PdDatabase    *self,
+                                                  GError       **error);
 char        *pd_database_dup_setting             (PdDatabase    *self,
                                                   const char    *key,
                                                   const char    *fallback);

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "pd-database-private.h"
 #include "pd-record-list.h"
 
@@ -321,6 +323,68 @@ pd_record_list_reload (PdRecordList  *self,
   records_free (self->records);
   self->records = records_new ();
   replace_ids (self, ids);
+  return TRUE;
+}
+
+static gboolean
+same_ids (GArray *a,
+          GArray *b)
+{
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0;
+}
+
+void
+pd_record_list_refresh_ids (PdRecordList *self,
+                            GArray       *ids)
+{
+  Records *old;
+  g_autoptr(GHashTable) live_ids = NULL;
+  g_autoptr(GArray) positions = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (PD_IS_RECORD_LIST (self));
+  g_return_if_fail (ids != NULL && g_array_get_element_size (ids) == sizeof (gint64));
+
+  if (!same_ids (self->ids, ids))
+    {
+      /* Others added or removed records: the records change too. */
+      records_free (self->records);
+      self->records = records_new ();
+      replace_ids (self, ids);
+      return;
+    }
+
+  /* The same records in the same places: only those handed out (on screen,
+   * mostly) are loaded again, each its own small change, so the rows stay
+   * where they are and keep their selection. */
+  old = self->records;
+  live_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_hash_table_iter_init (&iter, old->live);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (live_ids, key);
+  positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < self->ids->len && g_hash_table_size (live_ids) > positions->len; i++)
+    if (g_hash_table_contains (live_ids, &g_array_index (self->ids, gint64, i)))
+      g_array_append_val (positions, i);
+  g_clear_pointer (&live_ids, g_hash_table_unref);
+  self->records = records_new ();
+  records_free (old);
+  for (guint i = 0; i < positions->len; i++)
+    g_list_model_items_changed (G_LIST_MODEL (self), g_array_index (positions, guint, i), 1, 1);
+}
+
+gboolean
+pd_record_list_refresh (PdRecordList  *self,
+                        GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (PD_IS_RECORD_LIST (self), FALSE);
+
+  if (!read_ids (self, ids, error))
+    return FALSE;
+  pd_record_list_refresh_ids (self, ids);
   return TRUE;
 }
 

@@ -37,6 +37,13 @@ gboolean      pd_record_list_set_query (PdRecordList       *self,
  * worked them out itself; records already loaded are kept. */
 void          pd_record_list_set_ids   (PdRecordList       *self,
                                         GArray             *ids);
+/* Shows what the database holds now after someone else changed it: with
+ * the same ids in the same order, the records handed out are loaded again
+ * in place (the rows stay where they are); otherwise the ids are replaced. */
+gboolean      pd_record_list_refresh   (PdRecordList       *self,
+                                        GError            **error);
+void          pd_record_list_refresh_ids (PdRecordList     *self,
+                                          GArray           *ids);
 PdDatabase   *pd_record_list_get_database (PdRecordList    *self);
 /* TRUE while the list signals the addition of new ids after the old ones
  * and then the old ones' removal: on the addition a view should scroll to

@@ -69,6 +69,7 @@ typedef struct
   char   *today;        /* the day "overdue" was worked out for */
   char   *text;         /* what was last searched for */
   guint   sort;         /* an index of sorts[] */
+  gboolean refreshing;   /* pd_referral_search_refresh(): the ids are put in place */
   gboolean stale;       /* the filter changed since all_ids was read */
 } SearchState;
 
@@ -191,6 +192,16 @@ all_ids (PdRecordList  *list,
   return state->all_ids;
 }
 
+static void
+put_ids (PdRecordList *list,
+         GArray       *ids)
+{
+  if (get_state (list)->refreshing)
+    pd_record_list_refresh_ids (list, ids);
+  else
+    pd_record_list_set_ids (list, ids);
+}
+
 static gboolean
 show_matches (PdRecordList  *list,
               const char    *match,
@@ -226,7 +237,7 @@ show_matches (PdRecordList  *list,
       if (id > 0 && id <= max_id && (bits[id / 8] & (1 << (id % 8))))
         g_array_append_val (shown, id);
     }
-  pd_record_list_set_ids (list, shown);
+  put_ids (list, shown);
   return TRUE;
 }
 
@@ -298,7 +309,7 @@ apply (PdRecordList  *list,
 
       if (all == NULL)
         return FALSE;
-      pd_record_list_set_ids (list, all);
+      put_ids (list, all);
       return TRUE;
     }
 
@@ -383,4 +394,23 @@ pd_referral_search_dup_sql (const char *text)
                          "ORDER BY date_received DESC, id DESC;", quoted);
   sqlite3_free (quoted);
   return sql;
+}
+
+gboolean
+pd_referral_search_refresh (PdRecordList  *list,
+                            GError       **error)
+{
+  SearchState *state;
+  gboolean ok;
+
+  g_return_val_if_fail (PD_IS_RECORD_LIST (list), FALSE);
+
+  /* Read again even when no ledger entry says so: a change made outside
+   * Panel Desk (the sqlite3 shell) leaves none. */
+  state = get_state (list);
+  state->stale = TRUE;
+  state->refreshing = TRUE;
+  ok = apply (list, error);
+  state->refreshing = FALSE;
+  return ok;
 }

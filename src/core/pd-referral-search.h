@@ -33,6 +33,12 @@ gboolean      pd_referral_search_set_sort    (PdRecordList *list,
                                               const char   *key,
                                               GError      **error);
 
+/* Reads the list again after someone else changed the database, keeping
+ * the rows in place when the same referrals are shown (see
+ * pd_record_list_refresh()). */
+gboolean      pd_referral_search_refresh     (PdRecordList *list,
+                                              GError      **error);
+
 /* The FTS5 query for @text: every word quoted and made a prefix, joined
  * by AND; never the user's text itself. NULL when @text has no words. */
 char         *pd_referral_search_to_match    (const char   *text);

@@ -35,6 +35,8 @@ struct _PdWindow
 
   GSettings            *settings;
   PdBackupScheduler    *backups;      /* NULL without the installed schema */
+  guint                 poll_id;
+  char                 *change_mark;  /* the database as last read */
   PdDatabase           *db;
   GCancellable         *cancellable;      /* the running check or demo creation */
   char                 *retry_path;       /* what "Try Again" opens */
@@ -259,8 +261,48 @@ pd_window_set_database (PdWindow   *self,
 
   if (self->backups != NULL)
     pd_backup_scheduler_set_path (self->backups, db != NULL ? pd_database_get_path (db) : NULL);
+  g_clear_pointer (&self->change_mark, g_free);
   update_banner (self);
   update_actions (self);
+}
+
+/* Others' changes appear within a poll: cheap (a ledger head, SQLite's
+ * data version, the file's time and size), so every two seconds. */
+#define POLL_SECONDS 2
+
+void
+pd_window_poll (PdWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mark = NULL;
+
+  g_return_if_fail (PD_IS_WINDOW (self));
+
+  if (self->db == NULL || pd_window_is_busy (self))
+    return;
+  mark = pd_database_dup_change_mark (self->db, &error);
+  if (mark == NULL)
+    {
+      g_debug ("Could not look for changes: %s", error->message);
+      return;
+    }
+  if (self->change_mark == NULL || g_strcmp0 (mark, self->change_mark) == 0)
+    {
+      g_free (self->change_mark);
+      self->change_mark = g_steal_pointer (&mark);
+      return;
+    }
+  g_free (self->change_mark);
+  self->change_mark = g_steal_pointer (&mark);
+  pd_referrals_view_refresh (self->referrals_view);
+  update_banner (self);
+}
+
+static gboolean
+on_poll (gpointer user_data)
+{
+  pd_window_poll (PD_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
 }
 
 PdBackupScheduler *
@@ -720,6 +762,8 @@ pd_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_WINDOW);
 
   g_clear_object (&self->db);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_pointer (&self->change_mark, g_free);
   g_clear_object (&self->backups);
   g_clear_object (&self->settings);
 
@@ -791,6 +835,7 @@ pd_window_init (PdWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->poll_id = g_timeout_add_seconds (POLL_SECONDS, on_poll, self);
 
   /* Without the installed schema (a test tree), run without saving. */
   if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) != NULL)

@@ -597,6 +597,27 @@ on_edit_shortcut (GtkWidget *widget,
   return TRUE;
 }
 
+void
+pd_referrals_view_refresh (PdReferralsView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PD_IS_REFERRALS_VIEW (self));
+
+  if (self->list != NULL && !pd_referral_search_refresh (self->list, &error))
+    {
+      g_warning ("Could not read the referrals again: %s", error->message);
+      g_clear_error (&error);
+    }
+  /* The referral open shows what was saved meanwhile, or goes if deleted. */
+  if (self->db != NULL && pd_referrals_view_get_open_reference (self) != NULL &&
+      !pd_referral_page_show (self->referral_page, self->db, self->open_id, &error))
+    {
+      pd_referrals_view_show_list (self);
+      add_toast (self, error->message);
+    }
+}
+
 /* Searches as a user typing @text in the search entry would. */
 void
 pd_referrals_view_search (PdReferralsView *self,

@@ -37,6 +37,9 @@ gboolean    pd_referrals_view_record_step  (PdReferralsView  *self,
                                             const char       *on_date,
                                             const char       *note,
                                             GError          **error);
+/* Reads the list (and the referral open) again after someone else changed
+ * the database; the rows stay where they are. */
+void        pd_referrals_view_refresh      (PdReferralsView  *self);
 gboolean    pd_referrals_view_show_referral (PdReferralsView  *self,
                                              gint64            id,
                                              GError          **error);
