@@ -261,7 +261,10 @@ pd_window_set_database (PdWindow   *self,
 
   if (self->backups != NULL)
     pd_backup_scheduler_set_path (self->backups, db != NULL ? pd_database_get_path (db) : NULL);
+  /* As the views have just read it: a change from now on is shown. */
   g_clear_pointer (&self->change_mark, g_free);
+  if (db != NULL)
+    self->change_mark = pd_database_dup_change_mark (db, NULL);
   update_banner (self);
   update_actions (self);
 }
@@ -286,12 +289,8 @@ pd_window_poll (PdWindow *self)
       g_debug ("Could not look for changes: %s", error->message);
       return;
     }
-  if (self->change_mark == NULL || g_strcmp0 (mark, self->change_mark) == 0)
-    {
-      g_free (self->change_mark);
-      self->change_mark = g_steal_pointer (&mark);
-      return;
-    }
+  if (g_strcmp0 (mark, self->change_mark) == 0)
+    return;
   g_free (self->change_mark);
   self->change_mark = g_steal_pointer (&mark);
   pd_referrals_view_refresh (self->referrals_view);
