@@ -849,6 +849,48 @@ test_poll_shows_others_changes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Another client has the database open and is editing a referral: the
+ * header bar says who is here, and the form over that referral says who
+ * is editing it. */
+static void
+test_presence_and_editing (void)
+{
+  g_autofree char *path = make_database ("presence.paneldesk");
+  g_autoptr(PdDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  PdWindow *window = make_window ();
+  PdReferralsView *view;
+  PdReferralDialog *dialog;
+  gint64 id;
+
+  pd_window_open_path (window, path);
+  g_assert_true (wait_for (is_not_busy, window));
+  view = pd_window_get_referrals_view (window);
+  id = pd_referrals_view_get_id_at (view, 0);
+  pd_window_poll (window);
+  g_assert_null (pd_window_get_presence_text (window));
+
+  other = pd_database_open (path, PD_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (pd_presence_announce (other, "referral", id, &error));
+  pd_window_poll (window);
+  g_assert_nonnull (pd_window_get_presence_text (window));
+  g_assert_true (g_str_has_prefix (pd_window_get_presence_text (window), "Also here: "));
+
+  g_assert_true (pd_referrals_view_show_referral (view, id, &error));
+  dialog = pd_referrals_view_edit_referral (view, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pd_referral_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (pd_referral_dialog_get_error (dialog), "has been editing this referral"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* They leave: the header bar says so at the next poll. */
+  pd_presence_leave (other);
+  pd_window_poll (window);
+  g_assert_null (pd_window_get_presence_text (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A database opened read-only says so in a banner; a writable one does not. */
 static void
 test_read_only_banner (void)
@@ -942,6 +984,7 @@ main (int   argc,
   g_test_add_func ("/window/new-referral", test_new_referral);
   g_test_add_func ("/window/referral-form", test_referral_form);
   g_test_add_func ("/window/lost-change-banner", test_lost_change_banner);
+  g_test_add_func ("/window/presence-and-editing", test_presence_and_editing);
   g_test_add_func ("/window/poll-shows-others-changes", test_poll_shows_others_changes);
   g_test_add_func ("/window/signed-decision-gone-banner", test_signed_decision_gone_banner);
   g_test_add_func ("/window/share-away-during-save", test_share_away_during_save);

@@ -18,6 +18,7 @@
 #include "pd-referral-field.h"
 #include "pd-ledger-receipts.h"
 #include "pd-backup.h"
+#include "pd-presence.h"
 #include "pd-referral-csv.h"
 #include "pd-referral-export.h"
 #include "pd-referral-search.h"

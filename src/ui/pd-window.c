@@ -36,6 +36,8 @@ struct _PdWindow
   GSettings            *settings;
   PdBackupScheduler    *backups;      /* NULL without the installed schema */
   guint                 poll_id;
+  guint                 polls;        /* since presence was last renewed */
+  GtkLabel             *presence_label;
   char                 *change_mark;  /* the database as last read */
   PdDatabase           *db;
   GCancellable         *cancellable;      /* the running check or demo creation */
@@ -237,7 +239,10 @@ pd_window_set_database (PdWindow   *self,
   if (db != self->db)
     {
       cancel_work (self);
+      if (self->db != NULL)
+        pd_presence_leave (self->db);
       g_set_object (&self->db, db);
+      self->polls = 0;
 
       pd_referrals_view_set_database (self->referrals_view, db);
       pd_agenda_view_set_database (self->agenda_view, db);
@@ -273,6 +278,51 @@ pd_window_set_database (PdWindow   *self,
  * data version, the file's time and size), so every two seconds. */
 #define POLL_SECONDS 2
 
+/* Who else has the database open, in the header bar. */
+static void
+show_presence (PdWindow *self)
+{
+  g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  if (self->db != NULL)
+    others = pd_presence_list_others (self->db, NULL);
+  if (others == NULL || others->len == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->presence_label), FALSE);
+      return;
+    }
+  for (guint i = 0; i < others->len; i++)
+    {
+      PdPresence *other = g_ptr_array_index (others, i);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", other->display_name);
+      if (i > 0)
+        g_string_append_c (details, '\n');
+      /* Translators: one line of who else is in the database: "Jane Smith on PC-12" */
+      g_string_append_printf (details, _("%s on %s"), other->display_name,
+                              other->machine != NULL ? other->machine : "?");
+    }
+  /* Translators: the header bar's note of who else has the database open */
+  text = g_strdup_printf (_("Also here: %s"), names->str);
+  gtk_label_set_text (self->presence_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->presence_label), details->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->presence_label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->presence_label), TRUE);
+}
+
+const char *
+pd_window_get_presence_text (PdWindow *self)
+{
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->presence_label)))
+    return NULL;
+  return gtk_label_get_text (self->presence_label);
+}
+
 void
 pd_window_poll (PdWindow *self)
 {
@@ -283,6 +333,10 @@ pd_window_poll (PdWindow *self)
 
   if (self->db == NULL || pd_window_is_busy (self))
     return;
+  /* Renewed every half minute; others are looked for at every poll. */
+  if (self->polls++ % (PD_PRESENCE_RENEW_SECONDS / POLL_SECONDS) == 0)
+    pd_presence_renew (self->db);
+  show_presence (self);
   mark = pd_database_dup_change_mark (self->db, &error);
   if (mark == NULL)
     {
@@ -763,6 +817,8 @@ pd_window_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_pointer (&self->change_mark, g_free);
+  if (self->db != NULL)
+    pd_presence_leave (self->db);
   g_clear_object (&self->backups);
   g_clear_object (&self->settings);
 
@@ -804,6 +860,7 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdWindow, check_spinner);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, presence_label);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, loading_spinner);

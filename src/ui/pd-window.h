@@ -57,6 +57,8 @@ PdReferralsView *pd_window_get_referrals_view   (PdWindow       *self);
 /* Looks for others' changes to the database and shows them (the window
  * does so every two seconds by itself). */
 void             pd_window_poll                 (PdWindow       *self);
+/* "Also here: Jane Smith" when others have the database open, else NULL. */
+const char      *pd_window_get_presence_text    (PdWindow       *self);
 /* This computer's scheduled backups, or NULL without the installed schema. */
 PdBackupScheduler *pd_window_get_backup_scheduler (PdWindow     *self);
 PdAgendaView    *pd_window_get_agenda_view      (PdWindow       *self);

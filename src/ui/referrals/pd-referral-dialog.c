@@ -726,6 +726,29 @@ pd_referral_dialog_has_changes (PdReferralDialog *self)
   return self->dirty;
 }
 
+/* Others see this referral is being edited, and this form says if someone
+ * else already is: their save or ours may then be refused, never lost. */
+static void
+announce_editing (PdReferralDialog *self)
+{
+  g_autoptr(PdPresence) editor = pd_presence_find_editor (self->db, "referral", self->id);
+
+  pd_presence_announce (self->db, "referral", self->id, NULL);
+  if (editor != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (editor->editing_since, NULL);
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+      g_autofree char *when = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("?");
+      g_autofree char *message = NULL;
+
+      /* Translators: someone else's name and since when they have been editing */
+      message = g_strdup_printf (_("%s has been editing this referral since %s. If they save first, "
+                                   "your save will be refused and what you typed kept here."),
+                                 editor->display_name, when);
+      show_error (self, NULL, message);
+    }
+}
+
 static PdReferralDialog *
 dialog_new (GtkWindow  *parent,
             PdDatabase *db)
@@ -777,6 +800,7 @@ pd_referral_dialog_new_for_edit (GtkWindow   *parent,
   title = g_strdup_printf (_("Edit %s"), pd_referral_get_reference (referral));
   gtk_window_set_title (GTK_WINDOW (self), title);
   fill_from (self, referral);
+  announce_editing (self);
   update_fact_rows (self);
   gtk_widget_grab_focus (g_hash_table_lookup (self->inputs, "pseudonym"));
   return self;
@@ -788,6 +812,8 @@ pd_referral_dialog_dispose (GObject *object)
   PdReferralDialog *self = PD_REFERRAL_DIALOG (object);
 
   g_clear_handle_id (&self->retry_id, g_source_remove);
+  if (self->db != NULL && self->id != 0)
+    pd_presence_announce (self->db, NULL, 0, NULL);
   g_clear_object (&self->db);
   g_clear_object (&self->marked);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_REFERRAL_DIALOG);
