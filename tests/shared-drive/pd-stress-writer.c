@@ -2,10 +2,12 @@
  *
  * Usage: pd-stress-writer PATH N LABEL
  *
- * Makes N write transactions (a new referral each, audited, with a ledger
- * entry) and prints the ledger token of each one only after its commit
- * was acknowledged, one per line, flushed: the parent counts these as the
- * commits that must be in the database afterwards. A failed write is
+ * Makes N write transactions through the store, in turn a new referral,
+ * an edit of the writer's last referral (with its version check) and a
+ * panel recommendation on it, each audited with a ledger entry, and prints
+ * "TOKEN KIND" for each only after its commit was acknowledged, one per
+ * line, flushed: the parent counts these as the commits that must be in
+ * the database afterwards. A failed write is
  * printed to standard error and counted as not acknowledged; a SQLITE_BUSY
  * reaching this caller is reported as "busy" so the test can refuse it.
  */
@@ -22,6 +24,8 @@ typedef struct
   const char *label;
   guint       n;
   char       *token;
+  gint64      referral_id;   /* the writer's last new referral */
+  const char *kind;
 } Write;
 
 static gboolean
@@ -36,8 +40,33 @@ write_cb (PdTransaction  *tx,
                               .next_deadline = "2026-04-01" };
   sqlite3_stmt *stmt;
 
-  if (pd_referral_insert (tx, &fields, NULL, error) == 0)
-    return FALSE;
+  if (write->referral_id == 0 || write->n % 3 == 0)
+    {
+      write->kind = "insert";
+      write->referral_id = pd_referral_insert (tx, &fields, NULL, error);
+      if (write->referral_id == 0)
+        return FALSE;
+    }
+  else if (write->n % 3 == 1)
+    {
+      g_autoptr(PdReferral) referral = pd_referral_load (db, write->referral_id, error);
+      g_autofree char *narrative = g_strdup_printf ("Edited by %s, write %u.", write->label, write->n);
+
+      write->kind = "edit";
+      fields.narrative = narrative;
+      if (referral == NULL ||
+          !pd_referral_update (tx, write->referral_id, pd_referral_get_version (referral), &fields, error))
+        return FALSE;
+    }
+  else
+    {
+      PdDecisionFields decision = { .referral_id = write->referral_id, .kind = "recommendation",
+                                    .outcome = "no_review", .rationale = "Stress: learning only." };
+
+      write->kind = "recommendation";
+      if (pd_decision_insert (tx, &decision, error) == 0)
+        return FALSE;
+    }
 
   /* Our own ledger entry, read inside our own transaction. */
   stmt = _pd_database_prepare (db, "SELECT token FROM ledger WHERE seq = ?1;", error);
@@ -57,6 +86,7 @@ main (int    argc,
   g_autoptr(PdDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   guint n, failures = 0;
+  gint64 last_referral = 0;
 
   if (argc != 4)
     {
@@ -76,12 +106,13 @@ main (int    argc,
 
   for (guint i = 0; i < n; i++)
     {
-      Write write = { argv[3], i, NULL };
+      Write write = { argv[3], i, NULL, last_referral, NULL };
 
       if (pd_database_write (db, "Stress", write_cb, &write, NULL, &error))
         {
-          printf ("%s\n", write.token);
+          printf ("%s %s\n", write.token, write.kind);
           fflush (stdout);
+          last_referral = write.referral_id;
         }
       else
         {

@@ -34,7 +34,7 @@ def main():
             time.sleep(rng.uniform(0.005, 0.08))
             p.send_signal(signal.SIGKILL)
             out, _ = p.communicate()
-            acknowledged += [t for t in out.split("\n") if len(t) == 36]
+            acknowledged += [line.split(" ")[0] for line in out.split("\n") if len(line.split(" ")[0]) == 36]
             if os.path.exists(path + "-journal") or os.path.exists(path + ".lock"):
                 killed_mid_write += 1
         # Reading through the store recovers the journal and breaks the stale lock.

@@ -59,10 +59,14 @@ def main():
         for i in range(n_writers):
             procs.append(subprocess.Popen([writer, paths[i % len(paths)], str(n_each), "w%d" % i],
                                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
-        acknowledged, errors = [], []
+        acknowledged, kinds, errors = [], {}, []
         for p in procs:
             out, err = p.communicate(timeout=3000)
-            acknowledged += [t for t in out.split("\n") if t]
+            for line in out.split("\n"):
+                if line:
+                    token, kind = line.split(" ", 1)
+                    acknowledged.append(token)
+                    kinds[kind] = kinds.get(kind, 0) + 1
             errors += [e for e in err.split("\n") if e]
 
         for m in mounts:
@@ -70,10 +74,15 @@ def main():
         mounts = []
 
         present, n_referrals, integrity, fk = set(), -1, "not checked", []
+        n_edits = n_recommendations = -1
         try:
             con = sqlite3.connect(path)
             present = {row[0] for row in con.execute("SELECT token FROM ledger")}
             n_referrals = con.execute("SELECT count(*) FROM referrals WHERE pseudonym GLOB 'w*-*'").fetchone()[0]
+            n_edits = con.execute("SELECT count(*) FROM audit_log WHERE entity = 'referral' "
+                                  "AND action = 'update'").fetchone()[0]
+            n_recommendations = con.execute("SELECT count(*) FROM decisions "
+                                            "WHERE rationale = 'Stress: learning only.'").fetchone()[0]
             integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
             fk = con.execute("PRAGMA foreign_key_check").fetchall()
             con.close()
@@ -84,8 +93,11 @@ def main():
         checks = [
             (len(lost) == 0, "every acknowledged commit is in the ledger (%d acknowledged, %d lost)"
              % (len(acknowledged), len(lost))),
-            (n_referrals == len(acknowledged), "rows equal acknowledgements (%d rows, %d acknowledged)"
-             % (n_referrals, len(acknowledged))),
+            (n_referrals == kinds.get("insert", 0) and n_edits == kinds.get("edit", 0)
+             and n_recommendations == kinds.get("recommendation", 0),
+             "rows equal acknowledgements (referrals %d/%d, edits %d/%d, recommendations %d/%d)"
+             % (n_referrals, kinds.get("insert", 0), n_edits, kinds.get("edit", 0),
+                n_recommendations, kinds.get("recommendation", 0))),
             (integrity == "ok", "integrity_check: " + integrity),
             (not fk, "foreign_key_check: %d problems" % len(fk)),
             (not any(e == "busy" for e in errors), "no SQLITE_BUSY reached a writer"),
