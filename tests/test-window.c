@@ -846,6 +846,22 @@ test_poll_shows_others_changes (void)
 
   pd_window_poll (window);
   g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, N_REFERRALS + 1);
+
+  /* The referral open, edited elsewhere: shown again, and said by whom. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PdDatabase) elsewhere = pd_database_open (path, PD_OPEN_DEFAULT, &error);
+    gint64 id = pd_referrals_view_get_id_at (view, 1);
+
+    g_assert_no_error (error);
+    g_assert_true (pd_referrals_view_show_referral (view, id, &error));
+    pd_database_write (elsewhere, "Edit referral", edit_behind_the_form, &id, NULL, &error);
+    g_assert_no_error (error);
+    pd_window_poll (window);
+    g_assert_nonnull (pd_referrals_view_get_open_reference (view));
+    g_assert_nonnull (pd_window_get_last_toast (window));
+    g_assert_nonnull (strstr (pd_window_get_last_toast (window), "was changed by"));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

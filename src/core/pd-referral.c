@@ -633,3 +633,34 @@ pd_reference_parse (const char *reference,
   *sequence = n;
   return TRUE;
 }
+
+gboolean
+pd_referral_dup_last_change (PdDatabase  *db,
+                             gint64       id,
+                             char       **out_login_name,
+                             char       **out_at,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PD_IS_DATABASE (db), FALSE);
+
+  stmt = _pd_database_prepare (db,
+                               "SELECT login_name, at FROM audit_log WHERE entity = 'referral' AND entity_id = ?1 "
+                               "ORDER BY id DESC LIMIT 1;",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_login_name = _pd_column_dup (stmt, 0);
+      *out_at = _pd_column_dup (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return not_found (db, rc, error);
+  return TRUE;
+}

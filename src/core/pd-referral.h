@@ -157,6 +157,12 @@ gboolean     pd_referral_set_status           (PdTransaction   *tx,
                                                const char      *on_date,
                                                const char      *note,
                                                GError         **error);
+/* Who changed referral @id last, and when (ISO 8601, UTC), from the audit log. */
+gboolean     pd_referral_dup_last_change      (PdDatabase      *db,
+                                               gint64           id,
+                                               char           **out_login_name,
+                                               char           **out_at,
+                                               GError         **error);
 /* The referral as one JSON object: its columns, facts, dates, family,
  * agencies and timeline (the audit trail's before and after). */
 char        *pd_referral_dup_json             (PdDatabase      *db,

@@ -39,6 +39,7 @@ struct _PdWindow
   guint                 polls;        /* since presence was last renewed */
   GtkLabel             *presence_label;
   char                 *change_mark;  /* the database as last read */
+  char                 *last_toast;
   PdDatabase           *db;
   GCancellable         *cancellable;      /* the running check or demo creation */
   char                 *retry_path;       /* what "Try Again" opens */
@@ -391,7 +392,17 @@ pd_window_add_toast (PdWindow   *self,
 {
   g_return_if_fail (PD_IS_WINDOW (self));
 
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+const char *
+pd_window_get_last_toast (PdWindow *self)
+{
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
 }
 
 void
@@ -817,6 +828,7 @@ pd_window_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_pointer (&self->change_mark, g_free);
+  g_clear_pointer (&self->last_toast, g_free);
   if (self->db != NULL)
     pd_presence_leave (self->db);
   g_clear_object (&self->backups);

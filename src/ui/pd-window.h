@@ -39,6 +39,8 @@ void             pd_window_choose_database      (PdWindow       *self);
 void             pd_window_choose_new_database  (PdWindow       *self);
 
 /* Shows a short message at the bottom of the window. */
+/* What the last toast said, or NULL. */
+const char      *pd_window_get_last_toast       (PdWindow       *self);
 void             pd_window_add_toast            (PdWindow       *self,
                                                  const char     *message);
 

@@ -27,6 +27,7 @@ struct _PdReferralsView
   GtkWidget      *edit_button;
   GtkWidget      *step_button;
   gint64          open_id;
+  gint64          open_version;  /* as shown, to tell others' changes */
   PdRecordTable *table;
   PdDatabase    *db;
   PdRecordList  *list;      /* the referrals matching the search, newest first */
@@ -341,6 +342,11 @@ pd_referrals_view_show_referral (PdReferralsView  *self,
   if (self->db == NULL || !pd_referral_page_show (self->referral_page, self->db, id, error))
     return FALSE;
   self->open_id = id;
+  {
+    g_autoptr(PdReferral) shown = pd_referral_load (self->db, id, NULL);
+
+    self->open_version = shown != NULL ? pd_referral_get_version (shown) : 0;
+  }
   gtk_label_set_text (self->referral_title, pd_referral_page_get_reference (self->referral_page));
   gtk_stack_set_visible_child_name (self->pages, "referral");
   /* Keyboard users land on the way back; Tab goes on into the referral. */
@@ -609,12 +615,31 @@ pd_referrals_view_refresh (PdReferralsView *self)
       g_warning ("Could not read the referrals again: %s", error->message);
       g_clear_error (&error);
     }
-  /* The referral open shows what was saved meanwhile, or goes if deleted. */
-  if (self->db != NULL && pd_referrals_view_get_open_reference (self) != NULL &&
-      !pd_referral_page_show (self->referral_page, self->db, self->open_id, &error))
+  /* The referral open shows what was saved meanwhile, and who saved it,
+   * or goes if deleted. */
+  if (self->db != NULL && pd_referrals_view_get_open_reference (self) != NULL)
     {
-      pd_referrals_view_show_list (self);
-      add_toast (self, error->message);
+      g_autoptr(PdReferral) now = pd_referral_load (self->db, self->open_id, NULL);
+      g_autofree char *who = NULL, *at = NULL;
+
+      if (now != NULL && pd_referral_get_version (now) != self->open_version &&
+          pd_referral_dup_last_change (self->db, self->open_id, &who, &at, NULL))
+        {
+          g_autofree char *when = pd_format_date_time (at);
+          /* Translators: a referral changed by someone else: "PRP-2026-014 was changed by jsmith (3 Mar 2026, 10:42)" */
+          g_autofree char *message = g_strdup_printf (_("%s was changed by %s (%s)"),
+                                                      pd_referral_get_reference (now), who, when);
+
+          add_toast (self, message);
+        }
+      /* Shown again where it is, the focus left alone. */
+      if (now == NULL || !pd_referral_page_show (self->referral_page, self->db, self->open_id, &error))
+        {
+          pd_referrals_view_show_list (self);
+          add_toast (self, error != NULL ? error->message : _("The referral was not found; someone may have deleted it."));
+        }
+      else
+        self->open_version = pd_referral_get_version (now);
     }
 }
 
