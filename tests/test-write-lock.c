@@ -134,6 +134,42 @@ test_stale_lock_broken (Fixture       *fixture,
   g_assert_nonnull (strstr (audit, "crashed"));
 }
 
+typedef struct
+{
+  const char *lock_path;
+  time_t      renewed;
+} Long;
+
+static gboolean
+long_write_cb (PdTransaction *tx, gpointer user_data, GError **error)
+{
+  Long *data = user_data;
+  PdReferralFields fields = { .pseudonym = "Child Slow", .date_received = "2026-03-02" };
+  GStatBuf st;
+
+  /* A write longer than the renewal interval (a big import, a slow share). */
+  g_usleep ((PD_WRITE_LOCK_RENEW_SECONDS + 1) * G_USEC_PER_SEC);
+  if (pd_referral_insert (tx, &fields, NULL, error) == 0)
+    return FALSE;
+  g_assert_cmpint (g_stat (data->lock_path, &st), ==, 0);
+  data->renewed = st.st_mtime;
+  return TRUE;
+}
+
+/* A long write renews its lock, so no one takes it for a dead writer's. */
+static void
+test_renewed_while_held (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  Long data = { fixture->lock_path, 0 };
+  time_t start = time (NULL);
+
+  g_assert_true (pd_database_write (fixture->db, "Slow", long_write_cb, &data, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (data.renewed, >=, start + PD_WRITE_LOCK_RENEW_SECONDS);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -144,6 +180,7 @@ main (int argc, char *argv[])
   ADD ("released-after-writes", test_released_after_writes);
   ADD ("held-by-live-writer", test_held_by_live_writer);
   ADD ("stale-lock-broken", test_stale_lock_broken);
+  ADD ("renewed-while-held", test_renewed_while_held);
 #undef ADD
 
   return g_test_run ();

@@ -40,6 +40,7 @@ struct _PdTransaction
   guint       n_audit_rows;
   char       *token;        /* the ledger entry's, for the receipt */
   char       *at;
+  struct _PdWriteLock *lock; /* renewed as the write goes on */
 };
 
 /* How long SQLite itself waits for a lock inside one try of a write. */

@@ -157,7 +157,7 @@ pd_database_write (PdDatabase   *self,
                    gint64       *out_ledger_seq,
                    GError      **error)
 {
-  PdTransaction tx = { self, 0, 0, NULL, NULL };
+  PdTransaction tx = { self, 0, 0, NULL, NULL, NULL };
   g_autoptr(GError) local_error = NULL;
   g_autofree char *what = NULL;
   g_autofree char *broken = NULL;
@@ -184,6 +184,7 @@ pd_database_write (PdDatabase   *self,
                                 &broken, error);
   if (lock == NULL)
     return FALSE;
+  tx.lock = lock;
   if ((self->reopen_for_writes && !_pd_database_reopen (self, TRUE, error)) ||
       !begin_immediate (self, error))
     {
@@ -245,6 +246,8 @@ pd_transaction_audit (PdTransaction  *tx,
   sqlite3_stmt *stmt;
   int rc;
 
+  /* Every change is audited: the place to say a long write is alive. */
+  pd_write_lock_renew (tx->lock);
   stmt = _pd_database_prepare (self,
                                "INSERT INTO audit_log (ledger_seq, person_id, login_name, machine, at, "
                                "                       entity, entity_id, action, before_json, after_json) "

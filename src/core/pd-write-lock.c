@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "pd-error.h"
 #include "pd-write-lock.h"
@@ -17,6 +18,7 @@ struct _PdWriteLock
   char *path;
   char *contents;   /* ours: removed only while it still says so */
   char *held_key;   /* this thread's hold of the path, for nesting */
+  gint64 renewed;   /* monotonic time the file's time was last set */
 };
 
 /* Locks this process holds, by path and thread, with how many times: a
@@ -190,6 +192,7 @@ pd_write_lock_acquire (const char  *db_path,
           lock->path = g_steal_pointer (&path);
           lock->contents = g_steal_pointer (&contents);
           lock->held_key = g_steal_pointer (&key);
+          lock->renewed = g_get_monotonic_time ();
           hold (lock->held_key);
           return lock;
         }
@@ -228,6 +231,20 @@ pd_write_lock_acquire (const char  *db_path,
       g_usleep ((backoff_ms + g_random_int_range (0, backoff_ms + 1)) * 1000);
       backoff_ms = MIN (backoff_ms * 2, 100);
     }
+}
+
+void
+pd_write_lock_renew (PdWriteLock *lock)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  /* A nested hold has no file of its own; its outer hold renews. */
+  if (lock == NULL || lock->path == NULL ||
+      now - lock->renewed < PD_WRITE_LOCK_RENEW_SECONDS * G_USEC_PER_SEC)
+    return;
+  if (g_utime (lock->path, NULL) != 0)
+    g_debug ("Could not renew the lock %s: %s", lock->path, g_strerror (errno));
+  lock->renewed = now;
 }
 
 void

@@ -36,6 +36,11 @@ PdWriteLock *pd_write_lock_acquire (const char  *db_path,
                                     gint64       deadline,
                                     char       **out_broken,
                                     GError     **error);
+/* A long write (an import of thousands of rows) says it is still alive:
+ * the lock file's time is set again, at most every
+ * PD_WRITE_LOCK_RENEW_SECONDS, so no one takes it for a dead writer's. */
+#define PD_WRITE_LOCK_RENEW_SECONDS 20
+void         pd_write_lock_renew   (PdWriteLock *lock);
 /* Removes the lock file; the write is over. */
 void         pd_write_lock_release (PdWriteLock *lock);
 
