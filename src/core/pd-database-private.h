@@ -51,6 +51,11 @@ sqlite3      *_pd_database_get_handle   (PdDatabase  *self);
 /* Opens the file afresh (a new connection with the same settings), so
  * nothing read before comes from a cache another machine cannot see;
  * keeps the old connection and fails when the file cannot be opened. */
+/* Opens the database without the lock file (pd-database-share.c takes it
+ * around this on a share). */
+PdDatabase   *_pd_database_open_unlocked (const char   *path,
+                                          PdOpenFlags   flags,
+                                          GError      **error);
 /* Makes a share's client fetch the file's real size and times (the lock
  * file must be held). */
 void          _pd_database_refresh_file_attributes (const char *path);
