@@ -751,6 +751,10 @@ test_share_away_during_save (void)
   pd_referral_dialog_set_field (dialog, "narrative", "Typed while the share was away.");
 
   g_assert_cmpint (g_rename (share, away), ==, 0);
+  /* The window's banner says so at its next look. */
+  pd_window_poll (window);
+  g_assert_nonnull (pd_window_get_banner_message (window));
+  g_assert_nonnull (strstr (pd_window_get_banner_message (window), "can’t be reached"));
   g_assert_false (pd_referral_dialog_save (dialog));
   g_assert_nonnull (strstr (pd_referral_dialog_get_error (dialog), "changes are kept"));
   g_assert_true (pd_referral_dialog_is_retrying (dialog));
@@ -759,6 +763,8 @@ test_share_away_during_save (void)
   /* Back: the next try saves it and the form closes. */
   g_assert_cmpint (g_rename (away, share), ==, 0);
   g_assert_true (wait_for (is_null, &dialog));
+  pd_window_poll (window);
+  g_assert_null (pd_window_get_banner_message (window));
   pd_referrals_view_show_list (view);
   pd_referrals_view_search (view, "Away");
   g_assert_cmpuint (pd_referrals_view_get_n_rows (view), ==, 1);

@@ -126,7 +126,16 @@ pd_database_dup_change_mark (PdDatabase  *self,
         data_version = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
     }
-  g_stat (self->path, &st);
+  /* The connection keeps its file open after the share has gone: the name
+   * is what says whether it can still be reached. */
+  if (g_stat (self->path, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, PD_ERROR, PD_ERROR_NOT_FOUND, _("“%s” cannot be reached: %s"),
+                   self->path, g_strerror (saved));
+      return NULL;
+    }
   return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
                           head, data_version, (gint64) st.st_mtime, (gint64) st.st_size);
 }

@@ -19,6 +19,15 @@ _pd_set_sqlite_error (GError     **error,
   g_autofree char *name = path ? g_filename_display_basename (path) : g_strdup (_("The database"));
   const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 
+  /* A file renamed or deleted under an open connection: the share has gone
+   * away (or been moved), which is worth waiting out, not "read-only". */
+  if (rc == SQLITE_READONLY_DBMOVED || (db != NULL && sqlite3_extended_errcode (db) == SQLITE_READONLY_DBMOVED))
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_NOT_FOUND,
+                   _("“%s” cannot be reached: it has been moved, or the drive it is on has gone away."), name);
+      return FALSE;
+    }
+
   switch (rc & 0xff)
     {
     case SQLITE_NOTADB:

@@ -87,7 +87,9 @@ pd_presence_announce (PdDatabase  *db,
     }
   data = g_key_file_to_data (file, NULL, NULL);
 
-  if (g_mkdir_with_parents (dir, 0755) != 0)
+  /* Only the presence folder itself is made: a share that has gone away must
+   * not be recreated as an empty local folder where it was mounted. */
+  if (g_mkdir (dir, 0755) != 0 && errno != EEXIST)
     {
       int saved = errno;
 

@@ -41,6 +41,7 @@ struct _PdWindow
   GtkLabel             *presence_label;
   char                 *change_mark;  /* the database as last read */
   char                 *last_toast;
+  gboolean              share_away;   /* the last poll could not reach the file */
   PdDatabase           *db;
   GCancellable         *cancellable;      /* the running check or demo creation */
   char                 *retry_path;       /* what "Try Again" opens */
@@ -107,6 +108,9 @@ update_banner (PdWindow *self)
 
   if (self->db == NULL)
     ;
+  else if (self->share_away)
+    text = g_strdup (_("The shared drive can’t be reached. Nothing you typed is lost; Panel Desk keeps "
+                       "trying, and saves what is waiting when the drive is back."));
   else if ((text = _pd_window_describe_missing_commits (self->db)) != NULL)
     ;
   else if ((text = _pd_window_describe_altered_signatures (self->db)) != NULL)
@@ -185,6 +189,7 @@ pd_window_set_database (PdWindow   *self,
         pd_presence_leave (self->db);
       g_set_object (&self->db, db);
       self->polls = 0;
+      self->share_away = FALSE;
 
       pd_referrals_view_set_database (self->referrals_view, db);
       pd_agenda_view_set_database (self->agenda_view, db);
@@ -263,7 +268,17 @@ pd_window_poll (PdWindow *self)
   if (mark == NULL)
     {
       g_debug ("Could not look for changes: %s", error->message);
+      if (!self->share_away)
+        {
+          self->share_away = TRUE;
+          update_banner (self);
+        }
       return;
+    }
+  if (self->share_away)
+    {
+      self->share_away = FALSE;
+      update_banner (self);
     }
   if (g_strcmp0 (mark, self->change_mark) == 0)
     return;
