@@ -14,33 +14,10 @@
 
 #include <glib/gi18n.h>
 
-#include "pd-referral-dialog.h"
+#include "pd-referral-dialog-private.h"
 #include "pd-referral-items.h"
+#include "pd-referral-values.h"
 
-struct _PdReferralDialog
-{
-  AdwWindow           parent_instance;
-
-  GtkWidget          *save_button;
-  GtkRevealer        *error_revealer;
-  GtkLabel           *error_label;
-  AdwPreferencesPage *page;
-
-  GHashTable         *inputs;        /* field key -> AdwEntryRow, AdwComboRow or GtkTextView */
-  PdReferralItems    *members;
-  PdReferralItems    *agencies;
-  GtkWidget          *marked;        /* the widget marked as at fault */
-
-  PdDatabase         *db;
-  gint64              id;            /* 0 for a new referral */
-  gint64              version;
-  char               *error;
-  gboolean            filling;
-  gboolean            dirty;
-  gboolean            discard_confirmed;
-  guint               retry_id;      /* saving again while the share is away */
-  guint               retry_seconds;
-};
 
 G_DEFINE_FINAL_TYPE (PdReferralDialog, pd_referral_dialog, ADW_TYPE_WINDOW)
 
@@ -83,6 +60,7 @@ add_input (PdReferralDialog    *self,
            GtkWidget           *widget)
 {
   g_hash_table_insert (self->inputs, g_strdup (key), widget);
+  g_ptr_array_add (self->keys, g_strdup (key));
   adw_preferences_group_add (group, widget);
 }
 
@@ -158,13 +136,15 @@ add_text (PdReferralDialog    *self,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), frame);
   g_hash_table_insert (self->inputs, g_strdup (key), view);
+  g_ptr_array_add (self->keys, g_strdup (key));
+  g_object_set_data_full (G_OBJECT (view), "pd-title", g_strdup (title), g_free);
   adw_preferences_group_add (group, box);
   return view;
 }
 
 /* The text of an input, newly allocated. */
-static char *
-input_text (PdReferralDialog *self,
+char *
+_pd_referral_dialog_input_text (PdReferralDialog *self,
             const char       *key)
 {
   GtkWidget *widget = g_hash_table_lookup (self->inputs, key);
@@ -189,8 +169,8 @@ input_text (PdReferralDialog *self,
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
 }
 
-static void
-set_input (PdReferralDialog *self,
+void
+_pd_referral_dialog_set_input (PdReferralDialog *self,
            const char       *key,
            const char       *text)
 {
@@ -282,7 +262,7 @@ add_detail_inputs (PdReferralDialog    *self,
 static void
 update_fact_rows (PdReferralDialog *self)
 {
-  g_autofree char *framework_text = input_text (self, "framework");
+  g_autofree char *framework_text = _pd_referral_dialog_input_text (self, "framework");
   PdFramework framework = PD_FRAMEWORK_ENGLAND_2018;
 
   pd_framework_from_string (framework_text, &framework);
@@ -469,29 +449,29 @@ pd_referral_dialog_save (PdReferralDialog *self)
   g_return_val_if_fail (PD_IS_REFERRAL_DIALOG (self), FALSE);
 
   show_error (self, NULL, NULL);
-  pseudonym = g_strstrip (input_text (self, "pseudonym"));
-  child_name = input_text (self, "child_name");
-  received = g_strstrip (input_text (self, "date_received"));
-  incident = g_strstrip (input_text (self, "date_of_incident"));
-  referrer_name = input_text (self, "referrer_name");
-  referrer_agency = input_text (self, "referrer_agency");
-  narrative = input_text (self, "narrative");
-  framework = input_text (self, "framework");
+  pseudonym = g_strstrip (_pd_referral_dialog_input_text (self, "pseudonym"));
+  child_name = _pd_referral_dialog_input_text (self, "child_name");
+  received = g_strstrip (_pd_referral_dialog_input_text (self, "date_received"));
+  incident = g_strstrip (_pd_referral_dialog_input_text (self, "date_of_incident"));
+  referrer_name = _pd_referral_dialog_input_text (self, "referrer_name");
+  referrer_agency = _pd_referral_dialog_input_text (self, "referrer_agency");
+  narrative = _pd_referral_dialog_input_text (self, "narrative");
+  framework = _pd_referral_dialog_input_text (self, "framework");
 
   fields = pd_referral_fields_get (&n_fields);
   for (guint i = 0; i < n_fields; i++)
-    g_hash_table_insert (details, (gpointer) fields[i].key, g_strstrip (input_text (self, fields[i].key)));
+    g_hash_table_insert (details, (gpointer) fields[i].key, g_strstrip (_pd_referral_dialog_input_text (self, fields[i].key)));
   date_keys = pd_referral_date_keys ();
   for (guint i = 0; date_keys[i] != NULL; i++)
     {
       g_autofree char *key = g_strconcat ("date_", date_keys[i], NULL);
 
-      g_hash_table_insert (dates, (gpointer) date_keys[i], g_strstrip (input_text (self, key)));
+      g_hash_table_insert (dates, (gpointer) date_keys[i], g_strstrip (_pd_referral_dialog_input_text (self, key)));
     }
   for (guint i = 0; i < PD_CRITERIA_N_FACTS; i++)
     {
       g_autofree char *key = g_strconcat ("fact_", pd_criteria_fact_get_key (i), NULL);
-      g_autofree char *value = input_text (self, key);
+      g_autofree char *value = _pd_referral_dialog_input_text (self, key);
       PdFact fact = PD_FACT_UNKNOWN;
 
       pd_fact_from_string (*value != '\0' ? value : "unknown", &fact);
@@ -527,7 +507,11 @@ pd_referral_dialog_save (PdReferralDialog *self)
           self->retry_id = g_timeout_add_seconds (self->retry_seconds, retry_save, self);
         }
       else
-        show_error (self, NULL, error->message);
+        {
+          show_error (self, NULL, error->message);
+          if (g_error_matches (error, PD_ERROR, PD_ERROR_CONFLICT))
+            _pd_referral_dialog_show_conflict (self);
+        }
       return FALSE;
     }
 
@@ -614,7 +598,7 @@ pd_referral_dialog_set_field (PdReferralDialog *self,
 {
   g_return_if_fail (PD_IS_REFERRAL_DIALOG (self));
 
-  set_input (self, field, text);
+  _pd_referral_dialog_set_input (self, field, text);
 }
 
 void
@@ -649,39 +633,17 @@ static void
 fill_from (PdReferralDialog *self,
            PdReferral       *referral)
 {
-  const PdReferralField *fields;
-  const char *const *date_keys;
-  const PdCriteriaFacts *facts = pd_referral_get_facts (referral);
   GPtrArray *members = pd_referral_get_members (referral);
   GPtrArray *agencies = pd_referral_get_agencies (referral);
-  guint n_fields;
 
+  g_clear_pointer (&self->base_values, g_hash_table_unref);
+  self->base_values = pd_referral_values_new (referral);
   self->filling = TRUE;
-  set_input (self, "pseudonym", pd_referral_get_pseudonym (referral));
-  set_input (self, "child_name", pd_referral_get_child_name (referral));
-  set_input (self, "date_received", pd_referral_get_date_received (referral));
-  set_input (self, "date_of_incident", pd_referral_get_date_of_incident (referral));
-  set_input (self, "referrer_name", pd_referral_get_referrer_name (referral));
-  set_input (self, "referrer_agency", pd_referral_get_referrer_agency (referral));
-  set_input (self, "narrative", pd_referral_get_narrative (referral));
-  set_input (self, "framework", pd_referral_get_framework (referral));
-
-  fields = pd_referral_fields_get (&n_fields);
-  for (guint i = 0; i < n_fields; i++)
-    set_input (self, fields[i].key, pd_referral_get_detail (referral, fields[i].key));
-  date_keys = pd_referral_date_keys ();
-  for (guint i = 0; date_keys[i] != NULL; i++)
+  for (guint i = 0; i < self->keys->len; i++)
     {
-      g_autofree char *key = g_strconcat ("date_", date_keys[i], NULL);
+      const char *key = g_ptr_array_index (self->keys, i);
 
-      set_input (self, key, pd_referral_get_date (referral, date_keys[i]));
-    }
-  for (guint i = 0; i < PD_CRITERIA_N_FACTS; i++)
-    {
-      g_autofree char *key = g_strconcat ("fact_", pd_criteria_fact_get_key (i), NULL);
-      PdFact fact = pd_criteria_facts_get (facts, i);
-
-      set_input (self, key, fact == PD_FACT_UNKNOWN ? "" : pd_fact_to_string (fact));
+      _pd_referral_dialog_set_input (self, key, g_hash_table_lookup (self->base_values, key));
     }
   for (guint i = 0; i < members->len; i++)
     pd_referral_items_add_member (self->members, g_ptr_array_index (members, i));
@@ -772,8 +734,8 @@ pd_referral_dialog_new (GtkWindow  *parent,
 
   self->filling = TRUE;
   /* Most referrals are logged the day they arrive, under the board's framework. */
-  set_input (self, "date_received", today);
-  set_input (self, "framework", framework);
+  _pd_referral_dialog_set_input (self, "date_received", today);
+  _pd_referral_dialog_set_input (self, "framework", framework);
   self->filling = FALSE;
   update_fact_rows (self);
   gtk_widget_grab_focus (g_hash_table_lookup (self->inputs, "pseudonym"));
@@ -816,6 +778,9 @@ pd_referral_dialog_dispose (GObject *object)
     pd_presence_announce (self->db, NULL, 0, NULL);
   g_clear_object (&self->db);
   g_clear_object (&self->marked);
+  g_clear_object (&self->theirs);
+  if (self->conflict != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->conflict));
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_REFERRAL_DIALOG);
 
   G_OBJECT_CLASS (pd_referral_dialog_parent_class)->dispose (object);
@@ -828,6 +793,8 @@ pd_referral_dialog_finalize (GObject *object)
 
   g_free (self->error);
   g_hash_table_unref (self->inputs);
+  g_ptr_array_unref (self->keys);
+  g_clear_pointer (&self->base_values, g_hash_table_unref);
 
   G_OBJECT_CLASS (pd_referral_dialog_parent_class)->finalize (object);
 }
@@ -866,6 +833,7 @@ pd_referral_dialog_init (PdReferralDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->keys = g_ptr_array_new_with_free_func (g_free);
   self->retry_seconds = 10;
   build_form (self);
 }
