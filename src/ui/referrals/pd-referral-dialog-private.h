@@ -1,4 +1,4 @@
-/* pd-referral-dialog-private.h: what the form shares with its conflict handling */
+/* pd-referral-dialog-private.h: what the form shares with its inputs and its conflict handling */
 #pragma once
 
 #include "pd-conflict-dialog.h"
@@ -42,6 +42,10 @@ char *_pd_referral_dialog_input_text     (PdReferralDialog *self,
 void  _pd_referral_dialog_set_input      (PdReferralDialog *self,
                                           const char       *key,
                                           const char       *text);
+/* The form's inputs, in the order a form reads (pd-referral-dialog-form.c). */
+void  _pd_referral_dialog_build_form     (PdReferralDialog *self);
+/* Shows the criteria facts the chosen framework reads, hides the others. */
+void  _pd_referral_dialog_update_fact_rows (PdReferralDialog *self);
 /* Someone else saved the referral meanwhile: both versions, to choose from. */
 void  _pd_referral_dialog_show_conflict  (PdReferralDialog *self);
 
