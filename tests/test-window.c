@@ -484,7 +484,7 @@ test_referral_form (void)
   g_autoptr(PdReferral) saved = NULL;
   g_autoptr(PdReferral) saved_again = NULL;
   g_autoptr(PdCriteriaResult) criteria = NULL;
-  PdConflictDialog *conflict;
+  PdEditConflictDialog *conflict;
   g_autoptr(GError) error = NULL;
   g_autofree char *narrative_before = NULL, *narrative_after = NULL;
   PdReferralsView *view;
@@ -592,13 +592,13 @@ test_referral_form (void)
   conflict = pd_referral_dialog_get_conflict (dialog);
   g_assert_nonnull (conflict);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (conflict)));
-  g_assert_false (pd_conflict_dialog_takes_theirs (conflict, "narrative"));
-  g_assert_true (pd_conflict_dialog_takes_theirs (conflict, "pseudonym"));
-  g_assert_true (pd_conflict_dialog_takes_theirs (conflict, "child_name"));   /* they cleared it */
-  g_assert_false (g_strv_contains (pd_conflict_dialog_get_keys (conflict), "date_received"));  /* the same */
-  pd_conflict_dialog_choose (conflict, "child_name", FALSE);
+  g_assert_false (pd_edit_conflict_dialog_takes_theirs (conflict, "narrative"));
+  g_assert_true (pd_edit_conflict_dialog_takes_theirs (conflict, "pseudonym"));
+  g_assert_true (pd_edit_conflict_dialog_takes_theirs (conflict, "child_name"));   /* they cleared it */
+  g_assert_false (g_strv_contains (pd_edit_conflict_dialog_get_keys (conflict), "date_received"));  /* the same */
+  pd_edit_conflict_dialog_choose (conflict, "child_name", FALSE);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  pd_conflict_dialog_resolve (conflict);
+  pd_edit_conflict_dialog_resolve (conflict);
   g_assert_null (dialog);   /* saved and closed */
   saved_again = pd_referral_load_record (db, id, &error);
   g_assert_no_error (error);

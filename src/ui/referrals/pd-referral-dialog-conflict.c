@@ -94,10 +94,10 @@ replace_items (PdReferralDialog *self,
 
 static void
 on_conflict_resolved (PdReferralDialog *self,
-                      PdConflictDialog *conflict)
+                      PdEditConflictDialog *conflict)
 {
   g_autoptr(GHashTable) theirs_values = pd_referral_values_new (self->theirs);
-  const char *const *keys = pd_conflict_dialog_get_keys (conflict);
+  const char *const *keys = pd_edit_conflict_dialog_get_keys (conflict);
 
   /* The conflict window closes itself after this; the form, which may
    * close on saving, must not close it a second time. */
@@ -106,7 +106,7 @@ on_conflict_resolved (PdReferralDialog *self,
 
   for (guint i = 0; keys[i] != NULL; i++)
     {
-      if (!pd_conflict_dialog_takes_theirs (conflict, keys[i]))
+      if (!pd_edit_conflict_dialog_takes_theirs (conflict, keys[i]))
         continue;
       if (g_strcmp0 (keys[i], "members") == 0)
         replace_items (self, self->members, pd_referral_get_members (self->theirs), TRUE);
@@ -152,7 +152,7 @@ _pd_referral_dialog_show_conflict (PdReferralDialog *self)
   g_ptr_array_add (keys, "members");
   g_ptr_array_add (keys, "agencies");
 
-  self->conflict = pd_conflict_dialog_new (GTK_WINDOW (self), heading);
+  self->conflict = pd_edit_conflict_dialog_new (GTK_WINDOW (self), heading);
   g_object_add_weak_pointer (G_OBJECT (self->conflict), (gpointer *) &self->conflict);
   for (guint i = 0; i < keys->len; i++)
     {
@@ -163,7 +163,7 @@ _pd_referral_dialog_show_conflict (PdReferralDialog *self)
 
       if (g_strcmp0 (mine, their) == 0)
         continue;
-      pd_conflict_dialog_add_field (self->conflict, key, input_title (self, key),
+      pd_edit_conflict_dialog_add_field (self->conflict, key, input_title (self, key),
                                     shown_value (self, key, mine), shown_value (self, key, their),
                                     g_strcmp0 (mine, base) == 0);
     }
@@ -172,7 +172,7 @@ _pd_referral_dialog_show_conflict (PdReferralDialog *self)
   gtk_window_present (GTK_WINDOW (self->conflict));
 }
 
-PdConflictDialog *
+PdEditConflictDialog *
 pd_referral_dialog_get_conflict (PdReferralDialog *self)
 {
   g_return_val_if_fail (PD_IS_REFERRAL_DIALOG (self), NULL);

@@ -1,7 +1,7 @@
 /* pd-referral-dialog-private.h: what the form shares with its inputs and its conflict handling */
 #pragma once
 
-#include "pd-conflict-dialog.h"
+#include "pd-edit-conflict-dialog.h"
 #include "pd-referral-dialog.h"
 #include "pd-referral-items.h"
 
@@ -26,7 +26,7 @@ struct _PdReferralDialog
   gint64              id;            /* 0 for a new referral */
   gint64              version;
   GHashTable         *base_values;   /* the referral as the form was filled from it */
-  PdConflictDialog   *conflict;      /* open while the user chooses between versions */
+  PdEditConflictDialog   *conflict;      /* open while the user chooses between versions */
   PdReferral         *theirs;        /* the version the conflict dialog offers */
   char               *error;
   gboolean            filling;

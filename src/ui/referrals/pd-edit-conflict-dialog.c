@@ -1,4 +1,4 @@
-/* pd-conflict-dialog.c: both versions of a referral, chosen field by field
+/* pd-edit-conflict-dialog.c: both versions of a referral, chosen field by field
  *
  * A save that crosses someone else's is never written over theirs: the
  * form opens this window with each field where the two versions differ,
@@ -10,9 +10,9 @@
 
 #include <glib/gi18n.h>
 
-#include "pd-conflict-dialog.h"
+#include "pd-edit-conflict-dialog.h"
 
-struct _PdConflictDialog
+struct _PdEditConflictDialog
 {
   AdwWindow            parent_instance;
 
@@ -21,7 +21,7 @@ struct _PdConflictDialog
   GHashTable          *theirs;    /* key -> GtkCheckButton "Take theirs" */
 };
 
-G_DEFINE_FINAL_TYPE (PdConflictDialog, pd_conflict_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (PdEditConflictDialog, pd_edit_conflict_dialog, ADW_TYPE_WINDOW)
 
 enum {
   SIGNAL_RESOLVED,
@@ -56,7 +56,7 @@ add_choice (AdwPreferencesGroup *group,
 }
 
 void
-pd_conflict_dialog_add_field (PdConflictDialog *self,
+pd_edit_conflict_dialog_add_field (PdEditConflictDialog *self,
                               const char       *key,
                               const char       *title,
                               const char       *yours,
@@ -67,7 +67,7 @@ pd_conflict_dialog_add_field (PdConflictDialog *self,
   g_autofree char *keep_name = NULL, *take_name = NULL;
   GtkWidget *keep, *take;
 
-  g_return_if_fail (PD_IS_CONFLICT_DIALOG (self));
+  g_return_if_fail (PD_IS_EDIT_CONFLICT_DIALOG (self));
   g_return_if_fail (!g_hash_table_contains (self->theirs, key));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
@@ -86,42 +86,42 @@ pd_conflict_dialog_add_field (PdConflictDialog *self,
 }
 
 guint
-pd_conflict_dialog_get_n_fields (PdConflictDialog *self)
+pd_edit_conflict_dialog_get_n_fields (PdEditConflictDialog *self)
 {
-  g_return_val_if_fail (PD_IS_CONFLICT_DIALOG (self), 0);
+  g_return_val_if_fail (PD_IS_EDIT_CONFLICT_DIALOG (self), 0);
 
   return g_hash_table_size (self->theirs);
 }
 
 const char *const *
-pd_conflict_dialog_get_keys (PdConflictDialog *self)
+pd_edit_conflict_dialog_get_keys (PdEditConflictDialog *self)
 {
-  g_return_val_if_fail (PD_IS_CONFLICT_DIALOG (self), NULL);
+  g_return_val_if_fail (PD_IS_EDIT_CONFLICT_DIALOG (self), NULL);
 
   return (const char *const *) self->keys->pdata;
 }
 
 gboolean
-pd_conflict_dialog_takes_theirs (PdConflictDialog *self,
+pd_edit_conflict_dialog_takes_theirs (PdEditConflictDialog *self,
                                  const char       *key)
 {
   GtkCheckButton *take;
 
-  g_return_val_if_fail (PD_IS_CONFLICT_DIALOG (self), FALSE);
+  g_return_val_if_fail (PD_IS_EDIT_CONFLICT_DIALOG (self), FALSE);
 
   take = g_hash_table_lookup (self->theirs, key);
   return take != NULL && gtk_check_button_get_active (take);
 }
 
 void
-pd_conflict_dialog_choose (PdConflictDialog *self,
+pd_edit_conflict_dialog_choose (PdEditConflictDialog *self,
                            const char       *key,
                            gboolean          take_theirs)
 {
   GtkCheckButton *take;
   GtkCheckButton *keep;
 
-  g_return_if_fail (PD_IS_CONFLICT_DIALOG (self));
+  g_return_if_fail (PD_IS_EDIT_CONFLICT_DIALOG (self));
   take = g_hash_table_lookup (self->theirs, key);
   g_return_if_fail (take != NULL);
 
@@ -136,9 +136,9 @@ pd_conflict_dialog_choose (PdConflictDialog *self,
 }
 
 void
-pd_conflict_dialog_resolve (PdConflictDialog *self)
+pd_edit_conflict_dialog_resolve (PdEditConflictDialog *self)
 {
-  g_return_if_fail (PD_IS_CONFLICT_DIALOG (self));
+  g_return_if_fail (PD_IS_EDIT_CONFLICT_DIALOG (self));
 
   g_object_ref (self);
   g_signal_emit (self, signals[SIGNAL_RESOLVED], 0);
@@ -146,11 +146,11 @@ pd_conflict_dialog_resolve (PdConflictDialog *self)
   g_object_unref (self);
 }
 
-PdConflictDialog *
-pd_conflict_dialog_new (GtkWindow  *parent,
+PdEditConflictDialog *
+pd_edit_conflict_dialog_new (GtkWindow  *parent,
                         const char *heading)
 {
-  PdConflictDialog *self = g_object_new (PD_TYPE_CONFLICT_DIALOG,
+  PdEditConflictDialog *self = g_object_new (PD_TYPE_EDIT_CONFLICT_DIALOG,
                                          "transient-for", parent,
                                          "modal", TRUE,
                                          NULL);
@@ -175,23 +175,23 @@ pd_conflict_dialog_new (GtkWindow  *parent,
 }
 
 static void
-pd_conflict_dialog_finalize (GObject *object)
+pd_edit_conflict_dialog_finalize (GObject *object)
 {
-  PdConflictDialog *self = PD_CONFLICT_DIALOG (object);
+  PdEditConflictDialog *self = PD_EDIT_CONFLICT_DIALOG (object);
 
   g_ptr_array_unref (self->keys);
   g_hash_table_unref (self->theirs);
 
-  G_OBJECT_CLASS (pd_conflict_dialog_parent_class)->finalize (object);
+  G_OBJECT_CLASS (pd_edit_conflict_dialog_parent_class)->finalize (object);
 }
 
 static void
-pd_conflict_dialog_class_init (PdConflictDialogClass *klass)
+pd_edit_conflict_dialog_class_init (PdEditConflictDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->finalize = pd_conflict_dialog_finalize;
+  object_class->finalize = pd_edit_conflict_dialog_finalize;
 
   signals[SIGNAL_RESOLVED] =
     g_signal_new ("resolved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -201,7 +201,7 @@ pd_conflict_dialog_class_init (PdConflictDialogClass *klass)
 }
 
 static void
-pd_conflict_dialog_init (PdConflictDialog *self)
+pd_edit_conflict_dialog_init (PdEditConflictDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
@@ -218,7 +218,7 @@ pd_conflict_dialog_init (PdConflictDialog *self)
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   gtk_widget_add_css_class (save, "suggested-action");
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (pd_conflict_dialog_resolve), self);
+  g_signal_connect_swapped (save, "clicked", G_CALLBACK (pd_edit_conflict_dialog_resolve), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
 
