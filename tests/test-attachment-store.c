@@ -233,6 +233,7 @@ test_verify (Fixture *f, gconstpointer data)
   g_autofree char *contents = NULL;
   PdAttachResult *text = g_ptr_array_index (results, 0);
   PdAttachResult *outlined = g_ptr_array_index (results, 1);
+  gint64 text_id = text->document_id;
   gsize length;
 
   path = pd_attachment_store_open (f->db, text->document_id, NULL, &error);
@@ -276,7 +277,7 @@ test_verify (Fixture *f, gconstpointer data)
   }
   g_assert_false (((PdAttachResult *) g_ptr_array_index (results, 0))->deduplicated);
   g_clear_pointer (&path, g_free);
-  path = pd_attachment_store_open (f->db, text->document_id, NULL, &error);
+  path = pd_attachment_store_open (f->db, text_id, NULL, &error);
   g_assert_no_error (error);
 }
 

@@ -136,37 +136,19 @@ pd_attachment_store_verify_file (const char    *path,
 typedef struct
 {
   PdDocumentFields  fields;
-  gboolean          extract;  /* a readable PDF: queue it for the full-text index */
   gint64            id;
 } InsertRow;
 
+/* The row; a readable PDF is queued for the text index with it. */
 static gboolean
 insert_row (PdTransaction  *tx,
             gpointer        data,
             GError        **error)
 {
   InsertRow *row = data;
-  PdDatabase *db = pd_transaction_get_database (tx);
-  sqlite3_stmt *stmt;
-  int rc;
 
   row->id = pd_document_insert (tx, &row->fields, error);
-  if (row->id == 0)
-    return FALSE;
-  if (!row->extract)
-    return TRUE;
-
-  stmt = _pd_database_prepare (db, "INSERT INTO document_extraction (document_id, page_count) VALUES (?1, ?2);",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, row->id);
-  sqlite3_bind_int (stmt, 2, MAX (row->fields.page_count, 0));
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _pd_database_fail (db, rc, error);
-  return TRUE;
+  return row->id != 0;
 }
 
 /* Whether a row still names @sha256 (then its file must stay). */
@@ -265,7 +247,6 @@ attach_one (PdDatabase           *db,
   row.fields.sha256 = result->sha256;
   row.fields.unreadable = info.unreadable;
   row.fields.unreadable_detail = info.unreadable_detail;
-  row.extract = g_strcmp0 (info.media_type, "application/pdf") == 0 && *info.unreadable == '\0';
 
   /* Translators: the summary of a change in the audit log; %s is a file name */
   summary = g_strdup_printf (_("Attach “%s”"), filename);

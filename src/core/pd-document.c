@@ -310,6 +310,26 @@ pd_document_insert (PdTransaction           *tx,
     }
 
   id = sqlite3_last_insert_rowid (_pd_database_get_handle (db));
+
+  /* A readable PDF waits for its text to be extracted (pd-fulltext.c). */
+  if ((fields->media_type == NULL || g_str_equal (fields->media_type, "application/pdf")) &&
+      (fields->unreadable == NULL || *fields->unreadable == '\0'))
+    {
+      stmt = _pd_database_prepare (db, "INSERT INTO document_extraction (document_id, page_count) VALUES (?1, ?2);",
+                                   error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, MAX (fields->page_count, 0));
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _pd_database_fail (db, rc, error);
+          return 0;
+        }
+    }
+
   after = pd_transaction_row_json (tx, "documents", id, error);
   if (after == NULL ||
       !pd_transaction_audit (tx, "document", id, "create", NULL, after, error))
