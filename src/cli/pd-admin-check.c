@@ -392,6 +392,45 @@ check_signatures (Check       *check,
     }
 }
 
+static void
+attachment_problem (gint64        document_id,
+                    const char   *title,
+                    const char   *path,
+                    const GError *error,
+                    gpointer      data)
+{
+  Check *check = data;
+
+  if (error->code == PD_ERROR_FILE_ALTERED)
+    /* Translators: "check" found an attachment changed since it was attached */
+    problem (check, _("document %" G_GINT64_FORMAT " “%s”: its file has been altered (%s)"),
+             document_id, title, path);
+  else if (error->code == PD_ERROR_FILE_MISSING)
+    problem (check, _("document %" G_GINT64_FORMAT " “%s”: its file is missing (%s)"),
+             document_id, title, path);
+  else
+    problem (check, _("document %" G_GINT64_FORMAT " “%s”: %s"), document_id, title, error->message);
+}
+
+/* Every attachment's file is there and still has its SHA-256. */
+static void
+check_attachments (Check      *check,
+                   PdDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  guint before = check->problems;
+  gint64 n;
+
+  n = pd_attachment_store_check (db, attachment_problem, check, NULL, &error);
+  if (n < 0)
+    {
+      problem (check, _("%s failed: %s"), "attachments", error->message);
+      return;
+    }
+  /* Translators: "attachments: 12 checked, 1 missing or altered" */
+  printf (_("attachments: %" G_GINT64_FORMAT " checked, %u missing or altered\n"), n, check->problems - before);
+}
+
 static int
 report (Check *check)
 {
@@ -442,6 +481,7 @@ pd_admin_check (int    argc,
   check_ledger (&check);
   check_receipts (&check, db);
   check_signatures (&check, db, receipts_dir);
+  check_attachments (&check, db);
 
   return report (&check);
 }
