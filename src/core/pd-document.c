@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pd-attachment-store.h"
 #include "pd-database-private.h"
 #include "pd-document.h"
 
@@ -28,6 +29,7 @@ struct _PdDocument
   char    *unreadable_detail;
   char    *attached_by_name;
   char    *publication_status;
+  char    *file_path;
 };
 
 G_DEFINE_FINAL_TYPE (PdDocument, pd_document, G_TYPE_OBJECT)
@@ -48,6 +50,7 @@ pd_document_finalize (GObject *object)
   g_free (self->unreadable_detail);
   g_free (self->attached_by_name);
   g_free (self->publication_status);
+  g_free (self->file_path);
 
   G_OBJECT_CLASS (pd_document_parent_class)->finalize (object);
 }
@@ -79,6 +82,7 @@ const char *pd_document_get_unreadable (PdDocument *self) { g_return_val_if_fail
 const char *pd_document_get_unreadable_detail (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->unreadable_detail; }
 const char *pd_document_get_attached_by_name (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->attached_by_name; }
 const char *pd_document_get_publication_status (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->publication_status; }
+const char *pd_document_get_file_path (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->file_path; }
 
 gboolean
 pd_document_is_pdf (PdDocument *self)
@@ -203,6 +207,14 @@ pd_document_load (PdDatabase  *db,
       self->unreadable_detail = _pd_column_dup (stmt, 12);
       self->attached_by_name = _pd_column_dup (stmt, 13);
       self->publication_status = _pd_column_dup (stmt, 14);
+      if (self->sha256 != NULL && strlen (self->sha256) == 64)
+        {
+          g_autofree char *store_dir = pd_document_store_dir_for (pd_database_get_path (db));
+
+          self->file_path = pd_attachment_store_path_for (store_dir, self->sha256, self->filename);
+        }
+      else
+        self->file_path = g_strdup ("");
     }
   sqlite3_reset (stmt);
 

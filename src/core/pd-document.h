@@ -43,6 +43,9 @@ gboolean     pd_document_is_pdf               (PdDocument *self);
 /* "" when readable, else "damaged" or "password" (a PDF poppler could not open). */
 const char  *pd_document_get_unreadable       (PdDocument *self);
 const char  *pd_document_get_unreadable_detail (PdDocument *self);
+/* Where its file is kept in the store beside the database (it may be
+ * missing or altered: pd_attachment_store_verify_file() tells). */
+const char  *pd_document_get_file_path        (PdDocument *self);
 /* Who attached it: a display name, "" when unknown. */
 const char  *pd_document_get_attached_by_name (PdDocument *self);
 /* The publication status id ("not_published", ...) of a report; "" for
