@@ -136,19 +136,23 @@ publication_text (gpointer item)
   return g_strdup (pd_publication_status_to_label (status != NULL && *status != '\0' ? status : "not_published"));
 }
 
-/* Whether the file can be used: missing (a quick look, no hashing while
- * scrolling), or a PDF that cannot be read. */
+/* What the file is, and whether it can be used: missing (a quick look,
+ * no hashing while scrolling), or a PDF that cannot be read. */
 static char *
 state_text (gpointer item)
 {
   const char *unreadable = pd_document_get_unreadable (item);
+  g_autofree char *content_type = NULL;
 
   if (!g_file_test (pd_document_get_file_path (item), G_FILE_TEST_IS_REGULAR))
-    return g_strdup (_("File missing"));
+    return g_strdup (_("Missing"));
   if (unreadable != NULL && *unreadable != '\0')
     /* Translators: %s is "damaged" or "password-protected" */
-    return g_strdup_printf (_("Unreadable: %s"), pd_document_unreadable_to_label (unreadable));
-  return g_strdup ("");
+    return g_strdup_printf (_("Unreadable PDF: %s"), pd_document_unreadable_to_label (unreadable));
+  if (pd_document_is_pdf (item))
+    return g_strdup (_("PDF"));
+  content_type = g_content_type_from_mime_type (pd_document_get_media_type (item));
+  return content_type != NULL ? g_content_type_get_description (content_type) : g_strdup (pd_document_get_media_type (item));
 }
 
 static const char *
