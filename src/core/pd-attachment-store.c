@@ -67,13 +67,17 @@ pd_attachment_store_path_for (const char *store_dir,
                               const char *filename)
 {
   g_autofree char *extension = safe_extension (filename);
+  g_autofree char *digits = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (store_dir != NULL, NULL);
   g_return_val_if_fail (sha256 != NULL && strlen (sha256) == 64, NULL);
 
-  name = g_strdup_printf ("%s.%s", sha256, extension);
-  return g_build_filename (store_dir, (char[]) { sha256[0], sha256[1], '\0' }, name, NULL);
+  /* A row written by hand could hold anything: never a path out of the store. */
+  digits = g_strdup (sha256);
+  g_strcanon (digits, "0123456789abcdef", '_');
+  name = g_strdup_printf ("%s.%s", digits, extension);
+  return g_build_filename (store_dir, (char[]) { digits[0], digits[1], '\0' }, name, NULL);
 }
 
 gboolean
@@ -453,7 +457,7 @@ pd_attachment_store_copy_between (const char    *source_db_path,
                                   GCancellable  *cancellable,
                                   GError       **error)
 {
-  g_autoptr(PdDatabase) source = NULL;
+  g_autoptr(PdDatabase) copy = NULL;
   g_autoptr(GArray) files = NULL;
   g_autoptr(GString) failed = g_string_new (NULL);
   g_autofree char *source_dir = pd_document_store_dir_for (source_db_path);
@@ -461,13 +465,15 @@ pd_attachment_store_copy_between (const char    *source_db_path,
   int code = PD_ERROR_IO;
   guint n_failed = 0, copied = 0;
 
-  source = pd_database_open (source_db_path, PD_OPEN_READ_ONLY | PD_OPEN_SKIP_QUICK_CHECK, error);
-  if (source == NULL)
+  /* The rows of the copy, not of the original: a document attached since
+   * the snapshot is not in it, and every row the copy has gets its file. */
+  copy = pd_database_open (dest_db_path, PD_OPEN_READ_ONLY | PD_OPEN_SKIP_QUICK_CHECK, error);
+  if (copy == NULL)
     return FALSE;
-  files = list_stored_files (source, error);
+  files = list_stored_files (copy, error);
   if (files == NULL)
     return FALSE;
-  g_clear_object (&source);
+  g_clear_object (&copy);
 
   for (guint i = 0; i < files->len; i++)
     {

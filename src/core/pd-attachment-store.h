@@ -98,9 +98,10 @@ gint64      pd_attachment_store_check         (PdDatabase             *db,
                                                GCancellable            *cancellable,
                                                GError                 **error);
 
-/* Copies the attachments of the database at @source_db_path into the
- * store beside @dest_db_path (a backup, or a restored database), each
- * checked against its SHA-256 and written as attach does. All that can be
+/* Copies the files that the database at @dest_db_path (a new backup, or
+ * a restored database) names from the store beside @source_db_path into
+ * its own store, each checked against its SHA-256 and written as attach
+ * does. All that can be
  * copied is; FALSE with @error naming the documents that could not be.
  * @out_copied receives how many files were copied or already there. */
 gboolean    pd_attachment_store_copy_between  (const char            *source_db_path,
