@@ -234,7 +234,9 @@ attach_one (PdDatabase           *db,
   _pd_attachment_inspect (stored_path, filename, &info);
   result->media_type = g_strdup (info.media_type);
   result->page_count = info.page_count;
+  g_free (result->unreadable);
   result->unreadable = g_strdup (info.unreadable);
+  g_free (result->unreadable_detail);
   result->unreadable_detail = g_strdup (info.unreadable_detail);
 
   title = one_file && target->title != NULL && *target->title != '\0'
