@@ -183,6 +183,99 @@ test_attach_needs_target (Fixture *f, gconstpointer data)
   g_assert_cmpint (pd_test_query_int (handle (f), "SELECT count(*) FROM documents;"), ==, 0);
 }
 
+typedef struct
+{
+  gint64 meeting_id;
+  gint64 item_id;
+} Meeting;
+
+static gboolean
+insert_meeting (PdTransaction *tx, gpointer user_data, GError **error)
+{
+  PdMeetingFields fields = { .title = "Practice Review Panel", .starts_at = "2026-03-31T10:00:00Z",
+                             .ends_at = "2026-03-31T12:00:00Z" };
+  Meeting *meeting = user_data;
+
+  meeting->meeting_id = pd_meeting_insert (tx, &fields, error);
+  if (meeting->meeting_id == 0)
+    return FALSE;
+  meeting->item_id = pd_meeting_add_agenda_item (tx, meeting->meeting_id, "publication", "Overview report",
+                                                 0, 20, error);
+  return meeting->item_id != 0;
+}
+
+/* Papers of an agenda item go to its meeting. */
+static void
+test_attach_to_agenda_item (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(PdDocument) document = NULL;
+  const char *paths[] = { f->pdfs->text, NULL };
+  Meeting meeting = { 0 };
+  PdAttachTarget target = { .kind = "overview_report" };
+  PdAttachResult *r;
+
+  pd_database_write (f->db, "New meeting", insert_meeting, &meeting, NULL, &error);
+  g_assert_no_error (error);
+  target.agenda_item_id = meeting.item_id;
+  results = pd_attachment_store_attach (f->db, &target, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  r = g_ptr_array_index (results, 0);
+  g_assert_no_error (r->error);
+  document = pd_document_load (f->db, r->document_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_document_get_meeting_id (document), ==, meeting.meeting_id);
+  g_assert_cmpint (pd_test_query_int (handle (f), "SELECT agenda_item_id FROM documents;"), ==, meeting.item_id);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* An item that is not on the meeting named: refused, and nothing kept. */
+  target.meeting_id = meeting.meeting_id + 1;
+  results = pd_attachment_store_attach (f->db, &target, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_error (((PdAttachResult *) g_ptr_array_index (results, 0))->error, PD_ERROR, PD_ERROR_INVALID);
+  g_assert_cmpint (pd_test_query_int (handle (f), "SELECT count(*) FROM documents;"), ==, 1);
+}
+
+/* While a file is copied, another user can still write: the lock is only
+ * taken for the row. */
+static void
+write_while_copying (guint index, guint n_files, guint64 done, guint64 total, gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(PdDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  if (done == 0 || done == total)
+    return;
+  other = pd_database_open (f->path, PD_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  pd_database_set_lock_timeout (other, 200);
+  g_assert_true (pd_database_write (other, "New referral", insert_referral, &id, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_lock_free_while_copying (Fixture *f, gconstpointer data)
+{
+  g_autofree char *big = g_build_filename (f->dir, "big.bin", NULL);
+  g_autofree char *contents = g_malloc0 (2 * 1024 * 1024);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { big, NULL };
+  PdAttachTarget target = { .referral_id = f->referral_id };
+  gint64 before = pd_test_query_int (handle (f), "SELECT count(*) FROM referrals;");
+
+  g_file_set_contents (big, contents, 2 * 1024 * 1024, &error);
+  g_assert_no_error (error);
+  results = pd_attachment_store_attach (f->db, &target, paths, write_while_copying, f, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_no_error (((PdAttachResult *) g_ptr_array_index (results, 0))->error);
+  /* Written by the other connection, once a block, during the copy. */
+  g_assert_cmpint (pd_test_query_int (handle (f), "SELECT count(*) FROM referrals;"), >, before);
+}
+
 static void
 test_dedup (Fixture *f, gconstpointer data)
 {
@@ -553,6 +646,8 @@ main (int argc, char **argv)
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/attachment-store/attach", test_attach);
   ADD ("/attachment-store/attach-needs-target", test_attach_needs_target);
+  ADD ("/attachment-store/attach-to-agenda-item", test_attach_to_agenda_item);
+  ADD ("/attachment-store/lock-free-while-copying", test_lock_free_while_copying);
   ADD ("/attachment-store/dedup", test_dedup);
   ADD ("/attachment-store/verify", test_verify);
   ADD ("/attachment-store/failed-copy", test_failed_copy);

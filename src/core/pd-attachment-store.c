@@ -294,7 +294,7 @@ pd_attachment_store_attach (PdDatabase            *db,
                    _("“%s” is not a kind of document Panel Desk knows."), kind);
       return NULL;
     }
-  if (target->referral_id <= 0 && target->meeting_id <= 0)
+  if (target->referral_id <= 0 && target->meeting_id <= 0 && target->agenda_item_id <= 0)
     {
       g_set_error_literal (error, PD_ERROR, PD_ERROR_INVALID,
                            _("Choose the referral or the meeting the documents belong to."));

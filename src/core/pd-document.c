@@ -259,9 +259,11 @@ pd_document_insert (PdTransaction           *tx,
   g_autofree char *after = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
+  gint64 meeting_id;
   int rc;
 
   g_return_val_if_fail (fields != NULL, 0);
+  meeting_id = fields->meeting_id;
 
   if (_pd_is_blank (fields->title) || _pd_is_blank (fields->filename))
     {
@@ -281,6 +283,31 @@ pd_document_insert (PdTransaction           *tx,
       return 0;
     }
 
+  /* A paper of an agenda item belongs to that item's meeting. */
+  if (fields->agenda_item_id > 0)
+    {
+      stmt = _pd_database_prepare (db, "SELECT meeting_id FROM agenda_items WHERE id = ?1;", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, fields->agenda_item_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        meeting_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE || (rc == SQLITE_ROW && fields->meeting_id > 0 && fields->meeting_id != meeting_id))
+        {
+          g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                       rc == SQLITE_DONE ? _("The agenda item this document belongs to no longer exists.")
+                                         : _("The agenda item is not on the meeting the document is attached to."));
+          return 0;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          _pd_database_fail (db, rc, error);
+          return 0;
+        }
+    }
+
   stmt = _pd_database_prepare (db,
                                "INSERT INTO documents (referral_id, meeting_id, title, kind, filename, "
                                "  media_type, size, page_count, sha256, attached_by, attached_at, "
@@ -293,8 +320,8 @@ pd_document_insert (PdTransaction           *tx,
     return 0;
   if (fields->referral_id > 0)
     sqlite3_bind_int64 (stmt, 1, fields->referral_id);
-  if (fields->meeting_id > 0)
-    sqlite3_bind_int64 (stmt, 2, fields->meeting_id);
+  if (meeting_id > 0)
+    sqlite3_bind_int64 (stmt, 2, meeting_id);
   sqlite3_bind_text (stmt, 3, fields->title, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, fields->kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, fields->filename, -1, SQLITE_STATIC);
