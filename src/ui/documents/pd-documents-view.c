@@ -170,7 +170,13 @@ state_style (gpointer item)
 static char *
 attached_text (gpointer item)
 {
-  return pd_format_date (pd_document_get_attached_at (item));
+  g_autofree char *date = pd_format_date (pd_document_get_attached_at (item));
+  const char *by = pd_document_get_attached_by_name (item);
+
+  if (by == NULL || *by == '\0')
+    return g_steal_pointer (&date);
+  /* Translators: when a document was attached, and by whom: "23 Nov 2026, Alex Morgan" */
+  return g_strdup_printf (_("%s, %s"), date, by);
 }
 
 /* -------------------------------------------------------------- the list */
