@@ -5,6 +5,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <time.h>
+#include <utime.h>
 
 #include "pd-core.h"
 #include "pd-database-private.h"
@@ -414,6 +416,27 @@ test_failed_copy (Fixture *f, gconstpointer data)
   results = attach (f, "chronology", bad, NULL);
   g_assert_error (((PdAttachResult *) g_ptr_array_index (results, 0))->error, PD_ERROR, PD_ERROR_NOT_FOUND);
   g_assert_error (((PdAttachResult *) g_ptr_array_index (results, 1))->error, PD_ERROR, PD_ERROR_INVALID);
+
+  /* A temporary file a crash left a day ago goes with the next attach;
+   * a recent one may be another machine's copy under way, and stays. */
+  {
+    g_autofree char *stale = g_build_filename (f->store, ".incoming-stale1", NULL);
+    g_autofree char *recent = g_build_filename (f->store, ".incoming-recent", NULL);
+    const char *none[] = { NULL };
+    struct utimbuf old = { time (NULL) - 2 * 24 * 3600, time (NULL) - 2 * 24 * 3600 };
+    g_autoptr(GPtrArray) nothing = NULL;
+
+    g_mkdir_with_parents (f->store, 0755);
+    g_file_set_contents (stale, "half", -1, &error);
+    g_assert_no_error (error);
+    g_file_set_contents (recent, "half", -1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (utime (stale, &old), ==, 0);
+    nothing = attach (f, "chronology", none, NULL);
+    g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (recent, G_FILE_TEST_EXISTS));
+    g_unlink (recent);
+  }
 
   /* Neither a row nor a file, whole or half. */
   g_assert_cmpint (pd_test_query_int (handle (f), "SELECT count(*) FROM documents;"), ==, 0);

@@ -269,6 +269,31 @@ attach_one (PdDatabase           *db,
   _pd_attachment_info_clear (&info);
 }
 
+/* A copy interrupted by a crash or a power cut leaves its temporary file;
+ * one untouched for a day is no copy still under way on another machine. */
+#define STALE_INCOMING_USEC (24 * G_TIME_SPAN_HOUR)
+
+static void
+remove_stale_incoming (const char *store_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (store_dir, 0, NULL);
+  gint64 now = g_get_real_time ();
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, ".incoming-"))
+        continue;
+      path = g_build_filename (store_dir, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) &&
+          now - (gint64) st.st_mtime * G_USEC_PER_SEC > STALE_INCOMING_USEC)
+        g_unlink (path);
+    }
+}
+
 GPtrArray *
 pd_attachment_store_attach (PdDatabase            *db,
                             const PdAttachTarget  *target,
@@ -304,6 +329,7 @@ pd_attachment_store_attach (PdDatabase            *db,
     return NULL;
 
   store_dir = pd_attachment_store_dir (db);
+  remove_stale_incoming (store_dir);
   progress.n_files = g_strv_length ((char **) paths);
   for (guint i = 0; paths[i] != NULL; i++)
     {
