@@ -3,7 +3,8 @@
  *
  * The list is a PdRecordTable (rows loaded on demand), filtered by kind.
  * Attaching, extracting text and verifying a file run on worker threads
- * (pd-documents-jobs.c); a search runs on the main thread, FTS5 answers in
+ * (pd-documents-jobs.c; attaching and extraction are driven from
+ * pd-documents-view-attach.c); a search runs on the main thread, FTS5 answers in
  * milliseconds. Opening never hands the viewer a file that is missing or
  * altered: the hash is checked first, and a problem is said instead.
  */
@@ -12,38 +13,13 @@
 #include <glib/gi18n.h>
 
 #include "pd-documents-jobs.h"
-#include "pd-documents-view.h"
+#include "pd-documents-view-private.h"
 #include "pd-format.h"
 #include "pd-publication-dialog.h"
 #include "pd-record-table.h"
 
 #define MAX_HITS 200
 
-struct _PdDocumentsView
-{
-  AdwBin           parent_instance;
-
-  AdwToastOverlay *toast_overlay;
-  GtkSearchEntry  *search_entry;
-  GtkDropDown     *kind_filter;
-  GtkEntry        *referral_entry;
-  GtkDropDown     *attach_kind;
-  GtkRevealer     *progress_revealer;
-  GtkLabel        *progress_label;
-  GtkProgressBar  *progress_bar;
-  GtkStack        *stack;
-  PdRecordTable   *table;
-  GtkListBox      *hits_list;
-
-  PdDatabase      *db;
-  GPtrArray       *hits;          /* PdFulltextHit of the search shown */
-  char            *query;         /* what was searched for */
-  char            *last_message;
-  GCancellable    *cancellable;   /* the jobs of this database */
-  guint            n_attaching;
-  gboolean         extracting;
-  gboolean         extract_again; /* files came in while extracting */
-};
 
 G_DEFINE_FINAL_TYPE (PdDocumentsView, pd_documents_view, ADW_TYPE_BIN)
 
@@ -54,11 +30,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void start_extraction (PdDocumentsView *self);
-
-static void
-show_message (PdDocumentsView *self,
-              const char      *message)
+void
+_pd_documents_view_show_message (PdDocumentsView *self,
+                                 const char      *message)
 {
   g_free (self->last_message);
   self->last_message = g_strdup (message);
@@ -182,9 +156,9 @@ attached_text (gpointer item)
 /* -------------------------------------------------------------- the list */
 
 /* The kind chosen in @drop_down, or NULL for the filter's "All Kinds". */
-static const char *
-chosen_kind (GtkDropDown *drop_down,
-             gboolean     first_is_all)
+const char *
+_pd_documents_view_chosen_kind (GtkDropDown *drop_down,
+                                gboolean     first_is_all)
 {
   guint selected = gtk_drop_down_get_selected (drop_down);
   const char *const *kinds = pd_document_kinds ();
@@ -196,20 +170,32 @@ chosen_kind (GtkDropDown *drop_down,
   return kinds[selected];
 }
 
-static void
-reload_list (PdDocumentsView *self)
+void
+_pd_documents_view_reload_list (PdDocumentsView *self)
 {
   g_autoptr(PdRecordList) list = NULL;
+  const char *kind = _pd_documents_view_chosen_kind (self->kind_filter, TRUE);
 
+  /* Filtered to nothing is not the same as no documents at all. */
+  if (kind != NULL)
+    g_object_set (self->table,
+                  "empty-title", _("No Documents of This Kind"),
+                  "empty-description", _("Choose “All Kinds” to see every document."),
+                  NULL);
+  else
+    g_object_set (self->table,
+                  "empty-title", _("No Documents Yet"),
+                  "empty-description", _("Reports, chronologies and minutes attached to referrals and meetings appear here. Drop files here or use Attach Files."),
+                  NULL);
   if (self->db != NULL)
-    list = pd_document_list_new_for_kind (self->db, chosen_kind (self->kind_filter, TRUE));
+    list = pd_document_list_new_for_kind (self->db, kind);
   pd_record_table_set_list (self->table, list);
 }
 
 static void
 on_kind_filter_changed (PdDocumentsView *self)
 {
-  reload_list (self);
+  _pd_documents_view_reload_list (self);
 }
 
 /* ---------------------------------------------------------------- search */
@@ -278,7 +264,7 @@ pd_documents_view_search (PdDocumentsView *self,
     {
       hits = pd_fulltext_search (self->db, query, MAX_HITS, &error);
       if (hits == NULL)
-        show_message (self, error->message);
+        _pd_documents_view_show_message (self, error->message);
       else
         {
           g_ptr_array_extend_and_steal (self->hits, g_steal_pointer (&hits));
@@ -359,7 +345,7 @@ launch_default (PdDocumentsView *self,
       g_autofree char *message = g_strdup_printf (_("“%s” could not be opened: %s"),
                                                   pd_document_get_title (document), error->message);
 
-      show_message (self, message);
+      _pd_documents_view_show_message (self, message);
     }
 }
 
@@ -411,7 +397,7 @@ pd_documents_view_open_document (PdDocumentsView *self,
   document = pd_document_load (self->db, document_id, &error);
   if (document == NULL)
     {
-      show_message (self, error->message);
+      _pd_documents_view_show_message (self, error->message);
       return;
     }
   opening = g_new0 (Opening, 1);
@@ -430,273 +416,13 @@ on_record_activated (PdDocumentsView *self,
   pd_documents_view_open_document (self, id, 0, NULL);
 }
 
-/* ------------------------------------------------------------- progress */
-
-static void
-update_progress_shown (PdDocumentsView *self)
-{
-  gtk_revealer_set_reveal_child (self->progress_revealer, self->n_attaching > 0 || self->extracting);
-}
-
-static void
-on_progress (GObject    *owner,
-             double      fraction,
-             const char *text)
-{
-  PdDocumentsView *self = PD_DOCUMENTS_VIEW (owner);
-
-  if (self->db == NULL)
-    return;
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-  gtk_label_set_text (self->progress_label, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
-}
-
-static void
-on_extracted (GObject      *source,
-              GAsyncResult *result,
-              gpointer      data)
-{
-  PdDocumentsView *self = data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = pd_documents_extract_finish (result, &error);
-
-  /* A job of a database no longer shown: nothing of it is counted. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
-    {
-      g_object_unref (self);
-      return;
-    }
-  self->extracting = FALSE;
-  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->db != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The text of the documents could not all be read for search: %s"),
-                                                  error->message);
-
-      show_message (self, message);
-    }
-  update_progress_shown (self);
-  if (ok && self->db != NULL)
-    {
-      /* Pages that became searchable appear in the search shown. */
-      if (self->query != NULL)
-        {
-          g_autofree char *query = g_strdup (self->query);
-
-          pd_documents_view_search (self, query);
-        }
-      if (self->extract_again)
-        start_extraction (self);
-    }
-  g_object_unref (self);
-}
-
-static void
-start_extraction (PdDocumentsView *self)
-{
-  guint pending = 0;
-
-  self->extract_again = self->extracting;
-  if (self->extracting || self->db == NULL || !pd_database_user_can_write (self->db) ||
-      !pd_fulltext_get_progress (self->db, NULL, NULL, &pending, NULL) || pending == 0)
-    return;
-  self->extracting = TRUE;
-  update_progress_shown (self);
-  pd_documents_extract_async (pd_database_get_path (self->db), G_OBJECT (self), on_progress,
-                              self->cancellable, on_extracted, g_object_ref (self));
-}
-
-/* -------------------------------------------------------------- attaching */
-
-static void
-on_attached (GObject      *source,
-             GAsyncResult *result,
-             gpointer      data)
-{
-  PdDocumentsView *self = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = pd_documents_attach_finish (result, &error);
-  g_autoptr(GString) failed = g_string_new (NULL);
-  g_autofree char *message = NULL;
-  guint n_stored = 0, n_failed = 0, n_unreadable = 0;
-
-  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
-    {
-      g_object_unref (self);
-      return;
-    }
-  self->n_attaching--;
-  update_progress_shown (self);
-  if (results == NULL)
-    {
-      if (self->db != NULL)
-        show_message (self, error->message);
-      g_object_unref (self);
-      return;
-    }
-
-  for (guint i = 0; i < results->len; i++)
-    {
-      PdAttachResult *r = g_ptr_array_index (results, i);
-
-      if (r->error == NULL)
-        {
-          n_stored++;
-          n_unreadable += *r->unreadable != '\0';
-          continue;
-        }
-      if (n_failed++ == 0)
-        g_string_append (failed, r->error->message);
-    }
-
-  if (n_failed == 0 && n_unreadable == 0)
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file attached", "%u files attached", n_stored),
-                               n_stored);
-  else if (n_failed == 0)
-    /* Translators: files attached, some of them PDFs that cannot be read */
-    message = g_strdup_printf (_("%u attached; %u cannot be read (damaged or password-protected) and are marked so"),
-                               n_stored, n_unreadable);
-  else
-    /* Translators: files attached and not; then why the first one was not */
-    message = g_strdup_printf (_("%u attached, %u not: %s"), n_stored, n_failed, failed->str);
-
-  if (self->db != NULL)
-    {
-      show_message (self, message);
-      reload_list (self);
-      start_extraction (self);
-    }
-  g_object_unref (self);
-}
-
-void
-pd_documents_view_set_attach_target (PdDocumentsView *self,
-                                     const char      *reference,
-                                     const char      *kind)
-{
-  const char *const *kinds = pd_document_kinds ();
-
-  g_return_if_fail (PD_IS_DOCUMENTS_VIEW (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->referral_entry), reference != NULL ? reference : "");
-  for (guint i = 0; kind != NULL && kinds[i] != NULL; i++)
-    if (g_str_equal (kinds[i], kind))
-      gtk_drop_down_set_selected (self->attach_kind, i);
-}
-
-void
-pd_documents_view_attach_files (PdDocumentsView   *self,
-                                const char *const *paths)
-{
-  g_autoptr(GError) error = NULL;
-  const char *reference;
-  PdAttachTarget target = { 0 };
-
-  g_return_if_fail (PD_IS_DOCUMENTS_VIEW (self));
-  g_return_if_fail (paths != NULL);
-
-  if (self->db == NULL || paths[0] == NULL)
-    return;
-  reference = gtk_editable_get_text (GTK_EDITABLE (self->referral_entry));
-  if (reference == NULL || *reference == '\0')
-    {
-      show_message (self, _("Type the reference of the referral the files belong to, then attach them."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->referral_entry));
-      return;
-    }
-  target.referral_id = pd_referral_find_by_reference (self->db, reference, &error);
-  if (target.referral_id == 0)
-    {
-      show_message (self, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->referral_entry));
-      return;
-    }
-  target.kind = chosen_kind (self->attach_kind, FALSE);
-
-  self->n_attaching++;
-  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_label_set_text (self->progress_label, _("Attaching…"));
-  update_progress_shown (self);
-  pd_documents_attach_async (pd_database_get_path (self->db), &target, paths, G_OBJECT (self), on_progress,
-                             self->cancellable, on_attached, g_object_ref (self));
-}
-
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     PdDocumentsView *self)
-{
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          char *path = g_file_get_path (file);
-
-          if (path != NULL)
-            g_ptr_array_add (paths, path);
-        }
-      g_ptr_array_add (paths, NULL);
-      pd_documents_view_attach_files (self, (const char *const *) paths->pdata);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-attach_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  PdDocumentsView *self = PD_DOCUMENTS_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Attach Files"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static gboolean
-on_drop (GtkDropTarget   *target,
-         const GValue    *value,
-         double           x,
-         double           y,
-         PdDocumentsView *self)
-{
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->db == NULL)
-    return FALSE;
-  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
-    {
-      char *path = g_file_get_path (l->data);
-
-      if (path != NULL)
-        g_ptr_array_add (paths, path);
-    }
-  if (paths->len == 0)
-    return FALSE;
-  g_ptr_array_add (paths, NULL);
-  pd_documents_view_attach_files (self, (const char *const *) paths->pdata);
-  return TRUE;
-}
-
 /* ----------------------------------------------------------- publication */
 
 static void
 on_publication_saved (PdDocumentsView *self)
 {
-  show_message (self, _("Publication details saved"));
-  reload_list (self);
+  _pd_documents_view_show_message (self, _("Publication details saved"));
+  _pd_documents_view_reload_list (self);
 }
 
 static void
@@ -715,13 +441,13 @@ edit_publication_action (GtkWidget  *widget,
     return;
   if (id == 0)
     {
-      show_message (self, _("Select a report in the list first."));
+      _pd_documents_view_show_message (self, _("Select a report in the list first."));
       return;
     }
   document = pd_document_load (self->db, id, &error);
   if (document == NULL)
     {
-      show_message (self, error->message);
+      _pd_documents_view_show_message (self, error->message);
       return;
     }
   if (!pd_publication_kind_is_published (pd_document_get_kind (document)))
@@ -729,13 +455,13 @@ edit_publication_action (GtkWidget  *widget,
       g_autofree char *message = g_strdup_printf (_("A %s is not published; choose an overview report, executive summary, board response or learning bulletin."),
                                                   pd_document_kind_to_label (pd_document_get_kind (document)));
 
-      show_message (self, message);
+      _pd_documents_view_show_message (self, message);
       return;
     }
   dialog = pd_publication_dialog_new (self->db, document, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
   if (dialog == NULL)
     {
-      show_message (self, error->message);
+      _pd_documents_view_show_message (self, error->message);
       return;
     }
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_publication_saved), self, G_CONNECT_SWAPPED);
@@ -763,7 +489,7 @@ pd_documents_view_set_database (PdDocumentsView *self,
   self->n_attaching = 0;
   self->extracting = FALSE;
   self->extract_again = FALSE;
-  update_progress_shown (self);
+  _pd_documents_view_update_progress (self);
 
   writable = db != NULL && pd_database_user_can_write (db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.attach", writable);
@@ -773,8 +499,8 @@ pd_documents_view_set_database (PdDocumentsView *self,
   g_ptr_array_set_size (self->hits, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   show_hits (self);
-  reload_list (self);
-  start_extraction (self);
+  _pd_documents_view_reload_list (self);
+  _pd_documents_view_start_extraction (self);
 }
 
 PdDatabase *
@@ -865,7 +591,7 @@ pd_documents_view_class_init (PdDocumentsViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 4,
                   G_TYPE_INT64, G_TYPE_STRING, G_TYPE_INT, G_TYPE_STRING);
 
-  gtk_widget_class_install_action (widget_class, "documents.attach", NULL, attach_action);
+  gtk_widget_class_install_action (widget_class, "documents.attach", NULL, _pd_documents_view_attach_action);
   gtk_widget_class_install_action (widget_class, "documents.edit-publication", NULL, edit_publication_action);
 
   g_type_ensure (PD_TYPE_RECORD_TABLE);
@@ -894,7 +620,6 @@ pd_documents_view_init (PdDocumentsView *self)
   g_autoptr(GtkStringList) filter_labels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) kind_labels = gtk_string_list_new (NULL);
   const char *const *kinds = pd_document_kinds ();
-  GtkDropTarget *drop;
 
   self->hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_fulltext_hit_free);
   self->cancellable = g_cancellable_new ();
@@ -923,10 +648,7 @@ pd_documents_view_init (PdDocumentsView *self)
   pd_record_table_append_styled_column (self->table, _("File"), state_text, state_style, FALSE);
   pd_record_table_append_column (self->table, _("Attached"), attached_text, FALSE);
 
-  /* Files dropped from a file manager are attached like chosen ones. */
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  _pd_documents_view_add_drop_target (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.attach", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.edit-publication", FALSE);
