@@ -17,9 +17,20 @@
 #include "pd-database-private.h"
 #include "pd-document.h"
 #include "pd-fulltext.h"
+#include "pd-fulltext-private.h"
 
-#define BATCH_PAGES   8
-#define BATCH_USEC    (500 * 1000)
+/* A batch is one commit, with its ledger entry and lock: large enough not
+ * to flood the ledger on a share, small enough to resume close by. */
+#define BATCH_PAGES   32
+#define BATCH_USEC    (2 * G_USEC_PER_SEC)
+
+static guint batch_pages = BATCH_PAGES;
+
+void
+_pd_fulltext_set_batch_pages (guint pages)
+{
+  batch_pages = pages > 0 ? pages : BATCH_PAGES;
+}
 
 void
 pd_fulltext_hit_free (PdFulltextHit *hit)
@@ -440,7 +451,7 @@ extract_document (PdDatabase             *db,
       g_ptr_array_add (texts, text != NULL ? text : g_strdup (""));
       if (i + 1 == batch.page_count)
         batch.state = "done";
-      if (i + 1 == batch.page_count || texts->len >= BATCH_PAGES ||
+      if (i + 1 == batch.page_count || texts->len >= batch_pages ||
           g_get_monotonic_time () - batch_start > BATCH_USEC)
         {
           if (!commit_batch (db, &batch, &local_error))
