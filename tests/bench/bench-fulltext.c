@@ -7,6 +7,8 @@
  * Documents view calls: snippets, titles, best first); the reference is
  * the same FTS5 query without the join and snippet on a bare connection,
  * and the same query through the sqlite3 shell (process start included).
+ * Then extraction itself: a 300-page text PDF attached and extracted,
+ * against pdftotext of the same file.
  */
 #include "config.h"
 
@@ -17,6 +19,7 @@
 
 #include "pd-core.h"
 #include "pd-database-private.h"
+#include "pd-test-pdf.h"
 
 #define N_DOCUMENTS 1000
 #define N_PAGES     12
@@ -184,6 +187,71 @@ shell_query_ms (const char *path, const char *fts_query)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+static gboolean
+add_referral (PdTransaction *tx, gpointer user_data, GError **error)
+{
+  PdReferralFields fields = { .pseudonym = "Child C", .date_received = "2026-03-02" };
+
+  *(gint64 *) user_data = pd_referral_insert (tx, &fields, NULL, error);
+  return *(gint64 *) user_data != 0;
+}
+
+/* Extracting a 300-page report: pages a second, ours and pdftotext's. */
+static gboolean
+bench_extraction (const char *dir, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, "extract.paneldesk", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report-300.pdf", NULL);
+  g_autofree char *store = g_build_filename (dir, "extract.paneldesk-files", NULL);
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  const char *paths[] = { pdf, NULL };
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  PdAttachTarget target = { .kind = "overview_report" };
+  gint64 start;
+  double ours_s, reference_s;
+  int status;
+
+  g_unlink (path);
+  if (!pd_test_pdf_write_text (pdf, 300, error))
+    return FALSE;
+  db = pd_database_open (path, PD_OPEN_CREATE, error);
+  if (db == NULL || !pd_database_write (db, "Benchmark: referral", add_referral, &target.referral_id, NULL, error))
+    return FALSE;
+  results = pd_attachment_store_attach (db, &target, paths, NULL, NULL, NULL, error);
+  if (results == NULL)
+    return FALSE;
+
+  start = g_get_monotonic_time ();
+  if (!pd_fulltext_extract (path, NULL, NULL, NULL, error))
+    return FALSE;
+  ours_s = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  start = g_get_monotonic_time ();
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, error))
+    return FALSE;
+  reference_s = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  printf ("metric fulltext_extract_pages_per_s %.0f pages/s\n", 300 / ours_s);
+  printf ("metric fulltext_extract_pdftotext_pages_per_s %.0f pages/s\n", 300 / reference_s);
+  printf ("metric fulltext_extract_ratio_vs_pdftotext %.2f x\n", ours_s / reference_s);
+
+  g_clear_object (&db);
+  g_unlink (path);
+  g_unlink (pdf);
+  {
+    g_autofree char *stored = pd_attachment_store_path_for (store, ((PdAttachResult *) g_ptr_array_index (results, 0))->sha256,
+                                                            "report-300.pdf");
+    g_autofree char *shard = g_path_get_dirname (stored);
+
+    g_unlink (stored);
+    g_rmdir (shard);
+    g_rmdir (store);
+  }
+  return TRUE;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -261,5 +329,11 @@ main (int argc, char **argv)
     g_free (filler[i]);
   g_clear_object (&db);
   g_unlink (path);
+
+  if (!bench_extraction (argv[1], &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
   return 0;
 }
