@@ -176,6 +176,48 @@ test_documents_view (void)
   g_assert_cmpuint (pd_documents_view_get_n_rows (view), ==, 2);
   g_assert_cmpstr (pd_documents_view_get_shown (view), ==, "list");
 
+  /* Dropped onto the view: attached like chosen files. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+    g_autoptr(GFile) dropped = g_file_new_for_path (pdfs->images);
+    GSList files = { dropped, NULL };
+    GValue value = G_VALUE_INIT;
+    GtkDropTarget *drop = NULL;
+    gboolean accepted = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          drop = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (drop);
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_set_boxed (&value, &files);
+    g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+    g_value_unset (&value);
+    g_assert_true (accepted);
+    g_assert_true (wait_for (is_not_busy, view));
+    g_assert_cmpstr (pd_documents_view_get_last_message (view), ==, "1 file attached");
+    g_assert_cmpuint (pd_documents_view_get_n_rows (view), ==, 3);
+  }
+
+  /* Filtered by kind: only those; none of a kind says so. */
+  {
+    GtkWidget *filter = find_child (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN);
+    const char *const *kinds = pd_document_kinds ();
+    guint minutes = 0;
+
+    while (!g_str_equal (kinds[minutes], "minutes"))
+      minutes++;
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (filter), minutes + 1);
+    g_assert_cmpuint (pd_documents_view_get_n_rows (view), ==, 0);
+    g_assert_cmpstr (pd_documents_view_get_shown (view), ==, "empty");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (filter), 0);
+    g_assert_cmpuint (pd_documents_view_get_n_rows (view), ==, 3);
+  }
+
   /* Typed into the search entry: the pages with the phrase are listed. */
   entry = find_child (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (entry);

@@ -53,3 +53,8 @@ CREATE TABLE document_extraction (
 -- Documents already attached (the demo's papers) wait for extraction too.
 INSERT INTO document_extraction (document_id, page_count)
   SELECT id, coalesce(page_count, 0) FROM documents WHERE media_type = 'application/pdf';
+
+-- The index has no foreign key: a document that goes takes its pages along.
+CREATE TRIGGER documents_fts_after_delete AFTER DELETE ON documents BEGIN
+  DELETE FROM document_pages_fts WHERE document_id = old.id;
+END;
