@@ -606,6 +606,15 @@ test_fulltext (Fixture *f, gconstpointer data)
   hits = pd_fulltext_search (f->db, "NEAR( OR AND *", 100, &error);
   g_assert_no_error (error);
   g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* A document removed (by hand: Panel Desk has no delete) leaves no page behind. */
+  {
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM documents WHERE id = %" G_GINT64_FORMAT ";", id);
+
+    pd_test_exec (handle (f), sql);
+  }
+  g_assert_cmpint (pd_test_query_int (handle (f), "SELECT count(*) FROM document_pages_fts;"), ==, 0);
+  g_assert_cmpint (pd_test_query_int (handle (f), "SELECT count(*) FROM document_extraction;"), ==, 0);
 }
 
 static void
