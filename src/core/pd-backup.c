@@ -419,6 +419,8 @@ pd_backup_run_scheduled (const char    *source_path,
     }
 
   path = g_build_filename (folder, name, NULL);
+  /* An attachment missing or altered fails the backup, and no old backup
+   * is removed: an older one may hold the only good copy of that file. */
   if (!pd_backup_copy (source_path, path, FALSE, cancellable, error))
     return NULL;
 
