@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pd-documents-jobs.h"
 #include "pd-documents-view-private.h"
@@ -111,22 +112,26 @@ publication_text (gpointer item)
 }
 
 /* What the file is, and whether it can be used: missing (a quick look,
- * no hashing while scrolling), or a PDF that cannot be read. */
+ * no hashing while scrolling), or a PDF that cannot be read. Short, so the
+ * title keeps its room: "PDF", "DOCX". */
 static char *
 state_text (gpointer item)
 {
   const char *unreadable = pd_document_get_unreadable (item);
-  g_autofree char *content_type = NULL;
+  const char *filename = pd_document_get_filename (item);
+  const char *dot = filename != NULL ? strrchr (filename, '.') : NULL;
 
   if (!g_file_test (pd_document_get_file_path (item), G_FILE_TEST_IS_REGULAR))
     return g_strdup (_("Missing"));
+  if (g_strcmp0 (unreadable, "password") == 0)
+    return g_strdup (_("Locked PDF"));
   if (unreadable != NULL && *unreadable != '\0')
-    /* Translators: %s is "damaged" or "password-protected" */
-    return g_strdup_printf (_("Unreadable PDF: %s"), pd_document_unreadable_to_label (unreadable));
+    return g_strdup (_("Damaged PDF"));
   if (pd_document_is_pdf (item))
     return g_strdup (_("PDF"));
-  content_type = g_content_type_from_mime_type (pd_document_get_media_type (item));
-  return content_type != NULL ? g_content_type_get_description (content_type) : g_strdup (pd_document_get_media_type (item));
+  if (dot != NULL && dot[1] != '\0' && strlen (dot) <= 6)
+    return g_ascii_strup (dot + 1, -1);
+  return g_strdup (_("File"));
 }
 
 static const char *
@@ -144,13 +149,7 @@ state_style (gpointer item)
 static char *
 attached_text (gpointer item)
 {
-  g_autofree char *date = pd_format_date (pd_document_get_attached_at (item));
-  const char *by = pd_document_get_attached_by_name (item);
-
-  if (by == NULL || *by == '\0')
-    return g_steal_pointer (&date);
-  /* Translators: when a document was attached, and by whom: "23 Nov 2026, Alex Morgan" */
-  return g_strdup_printf (_("%s, %s"), date, by);
+  return pd_format_date (pd_document_get_attached_at (item));
 }
 
 /* -------------------------------------------------------------- the list */
