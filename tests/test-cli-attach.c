@@ -123,6 +123,27 @@ test_attach_lines (void)
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM documents d JOIN referrals r ON r.id = d.referral_id "
                                     "WHERE r.reference = 'PRP-2025-001' AND d.filename = 'text.pdf' "
                                     "AND d.page_count = 12;"), ==, 1);
+
+  /* "index" makes the new PDF's pages searchable; a second run has nothing to do. */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM document_extraction WHERE state = 'pending';"), ==, 1);
+  {
+    g_auto(Run) index = { 0 };
+
+    run_admin (&index, "index", path, NULL);
+    g_assert_cmpint (index.status, ==, 0);
+    g_assert_nonnull (strstr (index.out, "text index: "));
+  }
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM document_extraction WHERE state = 'pending';"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM document_pages_fts d JOIN documents x ON x.id = d.document_id "
+                                    "WHERE x.filename = 'text.pdf';"), ==, 12);
+  {
+    g_auto(Run) again = { 0 };
+
+    run_admin (&again, "index", path, NULL);
+    g_assert_cmpint (again.status, ==, 0);
+  }
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM document_pages_fts d JOIN documents x ON x.id = d.document_id "
+                                    "WHERE x.filename = 'text.pdf';"), ==, 12);
 }
 
 static void

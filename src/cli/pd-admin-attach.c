@@ -1,4 +1,5 @@
-/* pd-admin-attach.c: "attach", many files to one referral for batch work
+/* pd-admin-attach.c: "attach", many files to one referral for batch work,
+ * and "index", extracting the text of attached PDFs for search
  *
  * One line a file on standard output: the new document's id, its kind and
  * its page count, or why a PDF could not be read (it is kept all the same:
@@ -130,5 +131,66 @@ pd_admin_attach (int    argc,
     return pd_admin_fail (PD_ADMIN_EXIT_FAILED,
                           g_dngettext (GETTEXT_PACKAGE, "%u file was not stored.", "%u files were not stored.", n_failed),
                           n_failed);
+  return PD_ADMIN_EXIT_OK;
+}
+
+typedef struct
+{
+  const char *path;
+  gint64      last_done;
+} Index;
+
+static void
+index_progress (gint64   done,
+                gint64   total,
+                gpointer data)
+{
+  Index *index = data;
+
+  if (done == index->last_done)
+    return;
+  index->last_done = done;
+  /* Translators: progress of "index" on standard error */
+  g_printerr (_("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " pages\n"), done, total);
+}
+
+static gboolean
+index_work (gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  Index *index = data;
+
+  return pd_fulltext_extract (index->path, index_progress, index, cancellable, error);
+}
+
+int
+pd_admin_index (int    argc,
+                char **argv)
+{
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  Index index = { 0 };
+  gint64 done = 0, total = 0;
+  guint pending = 0;
+  int code;
+
+  if (!pd_admin_parse ("index", NULL, &argc, &argv, 1, &code))
+    return code;
+  index.path = argv[1];
+  index.last_done = -1;
+
+  /* Interrupted, it carries on from the last page committed next time. */
+  if (!pd_admin_run_interruptible (index_work, &index, &error))
+    return pd_admin_fail (PD_ADMIN_EXIT_FAILED, "%s", error->message);
+
+  db = pd_database_open (index.path, PD_OPEN_READ_ONLY | PD_OPEN_SKIP_QUICK_CHECK, &error);
+  if (db == NULL || !pd_fulltext_get_progress (db, &done, &total, &pending, &error))
+    return pd_admin_fail (PD_ADMIN_EXIT_FAILED, "%s", error->message);
+  /* Translators: the last line of "index" */
+  printf (_("text index: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " pages of attached PDFs searchable\n"),
+          done, total);
+  if (fflush (stdout) != 0)
+    return pd_admin_fail (PD_ADMIN_EXIT_FAILED, _("Could not write the summary out"));
   return PD_ADMIN_EXIT_OK;
 }

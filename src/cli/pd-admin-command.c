@@ -20,6 +20,7 @@ static const PdAdminCommand commands[] = {
   { "export-decisions", N_("PATH"), N_("Write the decision log, with each signature's state, as CSV or JSON (--format)"), pd_admin_export_decisions },
   { "confirm-key", N_("PATH FINGERPRINT"), N_("Confirm a chair's new signing key, as the chair reads its fingerprint out"), pd_admin_confirm_key },
   { "attach", N_("PATH --referral REF FILE…"), N_("Attach files to a referral; each is kept once, under its checksum, beside the database"), pd_admin_attach },
+  { "index", N_("PATH"), N_("Extract the text of attached PDFs for full-text search (resumes where it stopped)"), pd_admin_index },
   { NULL }
 };
 

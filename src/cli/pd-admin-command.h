@@ -68,5 +68,6 @@ int pd_admin_export_referrals (int argc, char **argv);
 int pd_admin_export_decisions (int argc, char **argv);
 int pd_admin_confirm_key (int argc, char **argv);
 int pd_admin_attach (int argc, char **argv);
+int pd_admin_index (int argc, char **argv);
 
 G_END_DECLS
