@@ -5,6 +5,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <utime.h>
 
@@ -417,6 +419,27 @@ test_failed_copy (Fixture *f, gconstpointer data)
   results = attach (f, "chronology", bad, NULL);
   g_assert_error (((PdAttachResult *) g_ptr_array_index (results, 0))->error, PD_ERROR, PD_ERROR_NOT_FOUND);
   g_assert_error (((PdAttachResult *) g_ptr_array_index (results, 1))->error, PD_ERROR, PD_ERROR_INVALID);
+
+  /* The disk fills up half-way (a file size limit makes write() fail,
+   * as a full share does): the copy fails, nothing is left. */
+  {
+    struct rlimit saved, small = { 1024 * 1024, 0 };
+    const char *one[] = { big, NULL };
+    g_autoptr(GPtrArray) full = NULL;
+    PdAttachResult *r;
+
+    g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+    small.rlim_max = saved.rlim_max;
+    signal (SIGXFSZ, SIG_IGN);
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+    full = attach (f, "chronology", one, NULL);
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+    r = g_ptr_array_index (full, 0);
+    g_assert_nonnull (r->error);
+    g_assert_true (r->error->domain == PD_ERROR);
+    g_assert_cmpint (r->document_id, ==, 0);
+    g_assert_nonnull (strstr (r->error->message, "attachments folder"));
+  }
 
   /* A temporary file a crash left a day ago goes with the next attach;
    * a recent one may be another machine's copy under way, and stays. */
