@@ -238,6 +238,7 @@ test_check_and_backup (void)
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "attachments: "));
     g_assert_nonnull (strstr (run.out, " 0 missing or altered"));
+    g_assert_nonnull (strstr (run.out, "text index: "));
   }
   /* The backup carries the files; the restored database opens them. */
   {

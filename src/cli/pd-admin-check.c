@@ -429,6 +429,21 @@ check_attachments (Check      *check,
     }
   /* Translators: "attachments: 12 checked, 1 missing or altered" */
   printf (_("attachments: %" G_GINT64_FORMAT " checked, %u missing or altered\n"), n, check->problems - before);
+
+  /* The text index is derived data: how far it got is worth knowing, not a problem. */
+  if (pd_database_get_schema_version (db) >= 5)
+    {
+      gint64 done = 0, total = 0;
+      guint pending = 0;
+      gint64 failed = single_integer (check, "document_extraction",
+                                      "SELECT count(*) FROM document_extraction WHERE state = 'failed';");
+
+      if (pd_fulltext_get_progress (db, &done, &total, &pending, NULL))
+        /* Translators: "text index: 120 of 130 pages extracted, 1 document waiting, 0 unreadable" */
+        printf (_("text index: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " pages extracted, %u documents waiting "
+                  "(panel-desk-admin index), %" G_GINT64_FORMAT " could not be read\n"),
+                done, total, pending, MAX (failed, 0));
+    }
 }
 
 static int
