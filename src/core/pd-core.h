@@ -1,6 +1,7 @@
 /* pd-core.h: everything of the core, for the UI, the CLI and the tests */
 #pragma once
 
+#include "pd-attachment-store.h"
 #include "pd-calendar.h"
 #include "pd-clocks.h"
 #include "pd-criteria.h"
@@ -10,6 +11,7 @@
 #include "pd-document.h"
 #include "pd-error.h"
 #include "pd-filesystem.h"
+#include "pd-fulltext.h"
 #include "pd-meeting.h"
 #include "pd-meeting-ics.h"
 #include "pd-person.h"
@@ -19,6 +21,7 @@
 #include "pd-ledger-receipts.h"
 #include "pd-backup.h"
 #include "pd-presence.h"
+#include "pd-publication.h"
 #include "pd-referral-csv.h"
 #include "pd-referral-export.h"
 #include "pd-referral-search.h"
