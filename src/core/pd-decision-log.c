@@ -11,6 +11,7 @@
 
 #include "pd-database-private.h"
 #include "pd-decision-log.h"
+#include "pd-referral.h"
 
 /* Each filter's condition on d (decisions) and r (referrals). */
 static const struct
@@ -26,48 +27,73 @@ static const struct
 };
 
 gboolean
+pd_decision_log_set_query (PdRecordList             *list,
+                           const PdDecisionLogQuery *query,
+                           GError                  **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *needle = g_strstrip (g_strdup (query->text != NULL ? query->text : ""));
+  g_autofree char *chair = query->chair_id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, query->chair_id) : g_strdup ("");
+  const char *where = "1";
+
+  g_return_val_if_fail (PD_IS_RECORD_LIST (list), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  if (query->state != NULL && *query->state != '\0')
+    {
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (filters); i++)
+        if (g_strcmp0 (filters[i].filter, query->state) == 0)
+          break;
+      if (i == G_N_ELEMENTS (filters))
+        {
+          g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("“%s” is not a filter of the decision log."),
+                       query->state);
+          return FALSE;
+        }
+      where = filters[i].where;
+    }
+  /* A mistyped day would silently show nothing; say so instead. */
+  if ((query->from != NULL && *query->from != '\0' && !pd_date_is_valid (query->from)) ||
+      (query->to != NULL && *query->to != '\0' && !pd_date_is_valid (query->to)))
+    {
+      g_set_error_literal (error, PD_ERROR, PD_ERROR_INVALID, _("Give the dates as YYYY-MM-DD, for example 2026-03-31."));
+      return FALSE;
+    }
+
+  sql = g_strdup_printf ("SELECT d.id FROM decisions d JOIN referrals r ON r.id = d.referral_id "
+                         "WHERE (%s) "
+                         "  AND (?1 = '' OR instr(lower(r.reference), lower(?1)) > 0 "
+                         "       OR instr(lower(r.pseudonym), lower(?1)) > 0) "
+                         "  AND (?2 = '' OR d.outcome = ?2) "
+                         "  AND (?3 = '' OR (d.kind = 'decision' AND d.made_by = CAST(?3 AS INTEGER))) "
+                         "  AND (?4 = '' OR substr(d.made_at, 1, 10) >= ?4) "
+                         "  AND (?5 = '' OR substr(d.made_at, 1, 10) <= ?5) "
+                         "ORDER BY d.made_at DESC, d.id DESC;", where);
+  {
+    const char *params[] = {
+      needle, query->outcome != NULL ? query->outcome : "", chair,
+      query->from != NULL ? query->from : "", query->to != NULL ? query->to : "", NULL
+    };
+
+    return pd_record_list_set_query (list, sql, params, error);
+  }
+}
+
+gboolean
 pd_decision_log_set_filter (PdRecordList  *list,
                             const char    *filter,
                             const char    *text,
                             GError       **error)
 {
-  g_autofree char *sql = NULL;
-  g_autofree char *needle = g_strstrip (g_strdup (text != NULL ? text : ""));
-  const char *where = "1";
-  const char *outcome = "";
-
-  g_return_val_if_fail (PD_IS_RECORD_LIST (list), FALSE);
+  PdDecisionLogQuery query = { .text = text };
 
   if (filter != NULL && g_str_has_prefix (filter, "outcome:"))
-    {
-      where = "d.outcome = ?2";
-      outcome = filter + strlen ("outcome:");
-    }
-  else if (filter != NULL)
-    {
-      guint i;
-
-      for (i = 0; i < G_N_ELEMENTS (filters); i++)
-        if (g_strcmp0 (filters[i].filter, filter) == 0)
-          break;
-      if (i == G_N_ELEMENTS (filters))
-        {
-          g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("“%s” is not a filter of the decision log."), filter);
-          return FALSE;
-        }
-      where = filters[i].where;
-    }
-
-  sql = g_strdup_printf ("SELECT d.id FROM decisions d JOIN referrals r ON r.id = d.referral_id "
-                         "WHERE (%s) AND ?2 IS NOT NULL "
-                         "  AND (?1 = '' OR instr(lower(r.reference), lower(?1)) > 0 "
-                         "       OR instr(lower(r.pseudonym), lower(?1)) > 0) "
-                         "ORDER BY d.made_at DESC, d.id DESC;", where);
-  {
-    const char *params[] = { needle, outcome, NULL };
-
-    return pd_record_list_set_query (list, sql, params, error);
-  }
+    query.outcome = filter + strlen ("outcome:");
+  else
+    query.state = filter;
+  return pd_decision_log_set_query (list, &query, error);
 }
 
 gint64

@@ -15,6 +15,23 @@ gboolean     pd_decision_log_set_filter          (PdRecordList  *list,
                                                   const char    *filter,
                                                   const char    *text,
                                                   GError       **error);
+/* What the log's filters ask for; NULL or 0 for "any". */
+typedef struct
+{
+  const char *state;    /* "awaiting", "signed", "superseded", "recommendation", "decision" */
+  const char *outcome;  /* "scr", "no_review", ... */
+  gint64      chair_id; /* decisions made by this person (recommendations drop out) */
+  const char *from;     /* made on or after this day, "YYYY-MM-DD" */
+  const char *to;       /* made on or before this day, "YYYY-MM-DD" */
+  const char *text;     /* part of the referral's reference or pseudonym */
+} PdDecisionLogQuery;
+
+/* Shows the records matching every part of @query, newest first. A date
+ * that is not YYYY-MM-DD or a state that is not one of the above is
+ * refused (PD_ERROR_INVALID); on failure the list stays as it was. */
+gboolean     pd_decision_log_set_query           (PdRecordList             *list,
+                                                  const PdDecisionLogQuery *query,
+                                                  GError                  **error);
 /* How many decisions await the chair's signature. */
 gint64       pd_decision_log_count_awaiting      (PdDatabase    *db,
                                                   GError       **error);
