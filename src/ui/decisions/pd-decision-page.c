@@ -13,6 +13,7 @@
 
 #include "pd-format.h"
 #include "pd-decision-page.h"
+#include "pd-decision-print.h"
 
 struct _PdDecisionPage
 {
@@ -115,27 +116,6 @@ add_text (GtkWidget  *group,
   }
 }
 
-/* "abuse_or_neglect,serious_harm" as the form's questions, one a line. */
-static char *
-criteria_text (const char *criteria_met)
-{
-  g_auto(GStrv) keys = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (criteria_met == NULL || *criteria_met == '\0')
-    return g_strdup (_("None found met"));
-  keys = g_strsplit (criteria_met, ",", -1);
-  for (guint i = 0; keys[i] != NULL; i++)
-    {
-      int fact = pd_criteria_fact_from_key (keys[i]);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, fact >= 0 ? pd_criteria_fact_get_label (fact) : keys[i]);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static char *
 outcome_text (PdDecision *decision)
 {
@@ -154,7 +134,7 @@ add_record (GtkWidget  *group,
             PdDecision *decision)
 {
   g_autofree char *outcome = outcome_text (decision);
-  g_autofree char *criteria = criteria_text (pd_decision_get_criteria_met (decision));
+  g_autofree char *criteria = pd_decision_print_format_criteria (pd_decision_get_criteria_met (decision));
   g_autofree char *made_at = pd_format_date_time (pd_decision_get_made_at (decision));
 
   add_row (group, _("Outcome"), outcome, "heading");
