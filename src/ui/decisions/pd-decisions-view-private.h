@@ -1,0 +1,48 @@
+/* pd-decisions-view-private.h: what the view's two files share */
+#pragma once
+
+#include "pd-decisions-view.h"
+#include "pd-record-table.h"
+#include "pd-window.h"
+
+G_BEGIN_DECLS
+
+struct _PdDecisionsView
+{
+  AdwBin          parent_instance;
+
+  GtkStack       *pages;
+  PdRecordTable  *table;
+  GtkRevealer    *awaiting_revealer;
+  GtkLabel       *awaiting_label;
+  GtkSearchBar   *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkDropDown    *state_dropdown;
+  GtkDropDown    *outcome_dropdown;
+  GtkDropDown    *chair_dropdown;
+  GtkEntry       *from_entry;
+  GtkEntry       *to_entry;
+  GtkLabel       *filter_error;
+  GtkWidget      *recommend_button;
+  GtkWidget      *back_button;
+  GtkLabel       *decision_title;
+  GtkWidget      *decide_button;
+  GtkWidget      *sign_button;
+  GtkWidget      *supersede_button;
+  PdDecisionPage *decision_page;
+
+  PdDatabase     *db;
+  PdRecordList   *list;       /* the log as filtered, newest first */
+  GArray         *chair_ids;  /* gint64, the chair dropdown's people after "Any chair" */
+  gint64          open_id;    /* the record shown, 0 on the list */
+  guint           n_awaiting;
+};
+
+void _pd_decisions_view_apply_filters       (PdDecisionsView       *self);
+void _pd_decisions_view_update_awaiting     (PdDecisionsView       *self);
+void _pd_decisions_view_toast               (PdDecisionsView       *self,
+                                             const char            *message);
+void _pd_decisions_view_class_init_actions  (GtkWidgetClass        *widget_class);
+void _pd_decisions_view_add_action_shortcuts (GtkShortcutController *controller);
+
+G_END_DECLS
