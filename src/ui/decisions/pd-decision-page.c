@@ -108,8 +108,10 @@ add_text (GtkWidget  *group,
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), label);
   {
-    GtkWidget *row = gtk_list_box_row_new ();
+    /* A preferences row, so the group puts it in its card with the others. */
+    GtkWidget *row = adw_preferences_row_new ();
 
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
     gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
     gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -442,6 +444,21 @@ add_json_row (GtkWidget  *expander,
 }
 
 static void
+on_audit_expanded (AdwExpanderRow *row)
+{
+  const char *before = g_object_get_data (G_OBJECT (row), "pd-before");
+  const char *after = g_object_get_data (G_OBJECT (row), "pd-after");
+
+  if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "pd-filled") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), "pd-filled", GINT_TO_POINTER (TRUE));
+  if (before != NULL)
+    add_json_row (GTK_WIDGET (row), _("Before"), before);
+  if (after != NULL)
+    add_json_row (GTK_WIDGET (row), _("After"), after);
+}
+
+static void
 add_audit_trail (PdDecisionPage *self,
                  PdDatabase     *db)
 {
@@ -470,10 +487,11 @@ add_audit_trail (PdDecisionPage *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      if (entry->before_json != NULL)
-        add_json_row (row, _("Before"), entry->before_json);
-      if (entry->after_json != NULL)
-        add_json_row (row, _("After"), entry->after_json);
+      /* Measuring long wrapped JSON costs seconds over a long trail, even
+       * collapsed: the rows are made when the line is first expanded. */
+      g_object_set_data_full (G_OBJECT (row), "pd-before", g_strdup (entry->before_json), g_free);
+      g_object_set_data_full (G_OBJECT (row), "pd-after", g_strdup (entry->after_json), g_free);
+      g_signal_connect (row, "notify::expanded", G_CALLBACK (on_audit_expanded), NULL);
       adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row),
                                              entry->before_json != NULL || entry->after_json != NULL);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -504,8 +522,9 @@ pd_decision_page_show (PdDecisionPage  *self,
   g_clear_pointer (&self->signature_text, g_free);
 
   add_referral (self);
-  add_records (self, db);
+  /* Whether it is what was signed comes before what it says. */
   add_signature (self, db);
+  add_records (self, db);
   add_national_panel (self);
   add_supersession (self, db);
   add_audit_trail (self, db);

@@ -15,6 +15,7 @@ struct _PdDecisionsView
   PdRecordTable  *table;
   GtkRevealer    *awaiting_revealer;
   GtkLabel       *awaiting_label;
+  GtkWidget      *awaiting_button;
   GtkSearchBar   *search_bar;
   GtkSearchEntry *search_entry;
   GtkDropDown    *state_dropdown;

@@ -205,6 +205,8 @@ _pd_decisions_view_apply_filters (PdDecisionsView *self)
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->filter_error), FALSE);
+  /* The banner's button only while it would change what is shown. */
+  gtk_widget_set_visible (self->awaiting_button, g_strcmp0 (query.state, "awaiting") != 0);
   update_empty_page (self, query.state != NULL || query.outcome != NULL || query.chair_id != 0 ||
                      *query.from != '\0' || *query.to != '\0' || *query.text != '\0');
 }
@@ -357,16 +359,17 @@ pd_decisions_view_get_database (PdDecisionsView *self)
 void
 pd_decisions_view_reload (PdDecisionsView *self)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (PD_IS_DECISIONS_VIEW (self));
 
   if (self->list == NULL)
     return;
-  /* Rows already loaded keep their old check: load them all afresh. */
-  g_object_unref (self->list);
-  self->list = pd_record_list_new (self->db, PD_TYPE_DECISION,
-                                   "SELECT id FROM decisions ORDER BY made_at DESC, id DESC;", load_checked);
-  pd_record_table_set_list (self->table, self->list);
-  _pd_decisions_view_apply_filters (self);
+  /* The same query again; every record is loaded and checked afresh, and
+   * with the same ids the rows stay where they are (a double-click or the
+   * scroll position survives another user's write). */
+  if (!pd_record_list_refresh (self->list, &error))
+    _pd_decisions_view_toast (self, error->message);
   _pd_decisions_view_update_awaiting (self);
 }
 
@@ -645,6 +648,7 @@ pd_decisions_view_class_init (PdDecisionsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, table);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, awaiting_revealer);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, awaiting_label);
+  gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, awaiting_button);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, state_dropdown);
