@@ -214,7 +214,16 @@ pd_sign_dialog_new (GtkWindow   *parent,
   self->decision_id = decision_id;
   self->key_dir = key_dir != NULL ? g_strdup (key_dir) : pd_signing_default_key_dir ();
   self->canonical = g_steal_pointer (&canonical);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->canonical_view), self->canonical, -1);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->canonical_view);
+    GtkTextIter start, end;
+
+    /* No hyphen may appear that the signed bytes do not hold. */
+    gtk_text_buffer_set_text (buffer, self->canonical, -1);
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    gtk_text_buffer_apply_tag (buffer, gtk_text_buffer_create_tag (buffer, NULL, "insert-hyphens", FALSE, NULL),
+                               &start, &end);
+  }
   /* Translators: the sign dialog's title, e.g. "Sign the Decision on PRP-2026-014" */
   title = g_strdup_printf (_("Sign the Decision on %s"), pd_decision_get_referral_reference (decision));
   gtk_window_set_title (GTK_WINDOW (self), title);
