@@ -124,6 +124,51 @@ signature_style (gpointer item)
     }
 }
 
+/* The whole chain is verified at once (one decision cannot be verified
+ * without its chain): the results, by id, wait on the database for the
+ * rows to load. Read again at each (re)load of the list. */
+#define CHECKS_KEY "pd-decisions-view-checks"
+
+static void
+verify_chain (PdDatabase *db)
+{
+  g_autoptr(GPtrArray) checks = pd_signing_verify_all (db, NULL);
+  GHashTable *by_id = NULL;
+
+  if (checks != NULL)
+    {
+      by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                     (GDestroyNotify) pd_signature_check_free);
+      for (guint i = 0; i < checks->len; i++)
+        {
+          PdSignatureCheck *check = g_ptr_array_index (checks, i);
+
+          g_hash_table_insert (by_id, &check->decision_id, check);
+        }
+      g_ptr_array_set_free_func (checks, NULL);
+    }
+  /* NULL on failure: each row then tries alone and says why it could not. */
+  g_object_set_data_full (G_OBJECT (db), CHECKS_KEY, by_id, (GDestroyNotify) g_hash_table_unref);
+}
+
+static PdSignatureCheck *
+dup_check (PdDatabase  *db,
+           gint64       id,
+           GError     **error)
+{
+  GHashTable *by_id = g_object_get_data (G_OBJECT (db), CHECKS_KEY);
+  PdSignatureCheck *found = by_id != NULL ? g_hash_table_lookup (by_id, &id) : NULL;
+  PdSignatureCheck *check;
+
+  if (found == NULL)
+    return pd_signing_verify_decision (db, id, error);
+  check = g_memdup2 (found, sizeof *found);
+  check->reference = g_strdup (found->reference);
+  check->message = g_strdup (found->message);
+  check->fingerprint = g_strdup (found->fingerprint);
+  return check;
+}
+
 /* Each row's record with its signature verified as it loads: the list
  * shows an altered decision without anyone opening it. */
 static gpointer
@@ -137,7 +182,7 @@ load_checked (PdDatabase  *db,
 
   if (decision == NULL || g_strcmp0 (pd_decision_get_kind (decision), "decision") != 0)
     return decision;
-  check = pd_signing_verify_decision (db, id, &check_error);
+  check = dup_check (db, id, &check_error);
   if (check == NULL)
     {
       /* Could not be checked is not verified. */
@@ -331,6 +376,8 @@ pd_decisions_view_set_database (PdDecisionsView *self,
   fill_chairs (self);
   gtk_widget_set_sensitive (self->recommend_button, db != NULL && pd_database_user_can_write (db));
   if (db != NULL)
+    verify_chain (db);
+  if (db != NULL)
     self->list = pd_record_list_new (db, PD_TYPE_DECISION,
                                      "SELECT id FROM decisions ORDER BY made_at DESC, id DESC;", load_checked);
   pd_record_table_set_list (self->table, self->list);
@@ -368,6 +415,7 @@ pd_decisions_view_reload (PdDecisionsView *self)
   /* The same query again; every record is loaded and checked afresh, and
    * with the same ids the rows stay where they are (a double-click or the
    * scroll position survives another user's write). */
+  verify_chain (self->db);
   if (!pd_record_list_refresh (self->list, &error))
     _pd_decisions_view_toast (self, error->message);
   _pd_decisions_view_update_awaiting (self);
