@@ -452,6 +452,54 @@ test_record_pdf_has_fingerprint (Fixture       *fixture,
   g_assert_error (error, PD_ERROR, PD_ERROR_IO);
 }
 
+static gboolean
+set_framework_cb (PdTransaction  *tx,
+                  gpointer        user_data,
+                  GError        **error)
+{
+  Fixture *fixture = user_data;
+  PdReferralFields fields = { .pseudonym = "Child R", .date_received = "2026-03-02", .framework = "england-2015" };
+  Add add = { .fields = { .kind = "recommendation", .outcome = "no_review",
+                          .rationale = "The threshold is not met; single-agency learning instead.",
+                          .made_at = "2026-04-02T10:00:00Z", .criteria_met = "" } };
+
+  add.fields.referral_id = pd_referral_insert (tx, &fields, NULL, error);
+  if (add.fields.referral_id == 0 || !add_decision_cb (tx, &add, error))
+    return FALSE;
+  fixture->recommendation_id = add.id;
+  return TRUE;
+}
+
+static void
+test_national_panel_notice (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  PdDecision *shown;
+  gint64 id;
+
+  /* A referral under the England 2015 rules, a decision not to review. */
+  g_assert_true (pd_database_write (fixture->db, "Add", set_framework_cb, fixture, NULL, &error));
+  g_assert_no_error (error);
+  id = decide (fixture);
+  sign_open (fixture, PASSPHRASE);
+  shown = pd_decision_page_get_decision (pd_decisions_view_get_page (fixture->view));
+  g_assert_true (pd_decision_needs_national_panel_notice (shown));
+  g_assert_null (pd_decision_get_national_panel_notified_on (shown));
+
+  g_assert_false (pd_decisions_view_record_notice (fixture->view, "10 April", &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (pd_decisions_view_record_notice (fixture->view, "2026-04-10", &error));
+  g_assert_no_error (error);
+  shown = pd_decision_page_get_decision (pd_decisions_view_get_page (fixture->view));
+  g_assert_cmpint (pd_decision_get_id (shown), ==, id);
+  g_assert_cmpstr (pd_decision_get_national_panel_notified_on (shown), ==, "2026-04-10");
+  /* Once only. */
+  g_assert_false (pd_decisions_view_record_notice (fixture->view, "2026-04-11", &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+}
+
 static void
 test_filters (Fixture       *fixture,
               gconstpointer  user_data)
@@ -525,6 +573,7 @@ main (int   argc,
   ADD ("altered-decision-shows-altered", test_altered_decision_shows_altered);
   ADD ("supersede-with-reason", test_supersede_with_reason);
   ADD ("record-pdf-has-fingerprint", test_record_pdf_has_fingerprint);
+  ADD ("national-panel-notice", test_national_panel_notice);
   ADD ("filters", test_filters);
   ADD ("filter-query-core", test_filter_query_core);
 #undef ADD

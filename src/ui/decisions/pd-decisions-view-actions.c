@@ -157,6 +157,40 @@ pd_decisions_view_supersede (PdDecisionsView  *self,
   return dialog;
 }
 
+typedef struct
+{
+  gint64      id;
+  const char *notified_on;
+} Notice;
+
+static gboolean
+record_notice (PdTransaction  *tx,
+               gpointer        user_data,
+               GError        **error)
+{
+  Notice *notice = user_data;
+
+  return pd_decision_record_national_panel_notice (tx, notice->id, notice->notified_on, error);
+}
+
+gboolean
+pd_decisions_view_record_notice (PdDecisionsView  *self,
+                                 const char       *notified_on,
+                                 GError          **error)
+{
+  Notice notice = { 0, notified_on };
+
+  g_return_val_if_fail (PD_IS_DECISIONS_VIEW (self), FALSE);
+
+  if (open_record (self, error) == NULL)
+    return FALSE;
+  notice.id = self->open_id;
+  if (!pd_database_write (self->db, "Record national panel notice", record_notice, &notice, NULL, error))
+    return FALSE;
+  on_record_saved (self, notice.id);
+  return TRUE;
+}
+
 gboolean
 pd_decisions_view_export_pdf (PdDecisionsView  *self,
                               const char       *path,
@@ -273,6 +307,63 @@ on_export_clicked (PdDecisionsView *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void open_notice_dialog (PdDecisionsView *self,
+                                const char      *date,
+                                const char      *problem);
+
+static void
+on_notice_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PdDecisionsView  *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_strcmp0 (response, "record") == 0 && !pd_decisions_view_record_notice (self, date, &error))
+    /* Asked again with the date as typed, and why it was refused. */
+    open_notice_dialog (self, date, error->message);
+  else if (g_strcmp0 (response, "record") == 0)
+    _pd_decisions_view_toast (self, _("Notice to the national panel recorded"));
+}
+
+static void
+open_notice_dialog (PdDecisionsView *self,
+                    const char      *date,
+                    const char      *problem)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *body = NULL;
+
+  body = g_strconcat (problem != NULL ? problem : "", problem != NULL ? "\n\n" : "",
+                      _("The day the national panel was told of this decision not to hold a serious case review "
+                        "(England 2015: within 14 days). It is recorded once, with who recorded it."), NULL);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), _("Record the National Panel Notice"),
+                                                       body));
+  gtk_editable_set_text (GTK_EDITABLE (entry), date);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Day the national panel was told, YYYY-MM-DD"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "record", _("_Record"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "record");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_notice_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+on_notice_clicked (PdDecisionsView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  open_notice_dialog (self, today, NULL);
+}
+
 static gboolean
 on_print_shortcut (GtkWidget *widget,
                    GVariant  *args,
@@ -302,6 +393,7 @@ _pd_decisions_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_decide_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_sign_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_supersede_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_notice_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_print_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
 }

@@ -30,6 +30,7 @@ struct _PdDecisionsView
   GtkWidget      *decide_button;
   GtkWidget      *sign_button;
   GtkWidget      *supersede_button;
+  GtkWidget      *notice_button;
   PdDecisionPage *decision_page;
 
   PdDatabase     *db;

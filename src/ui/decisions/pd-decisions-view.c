@@ -501,6 +501,10 @@ show_record (PdDecisionsView  *self,
   gtk_widget_set_visible (self->sign_button, is_decision && !is_signed && is_chair);
   gtk_widget_set_visible (self->supersede_button, is_decision && is_signed && is_chair &&
                           pd_decision_get_superseded_by (decision) == 0);
+  /* England 2015: once, after the decision not to hold an SCR is signed. */
+  gtk_widget_set_visible (self->notice_button, is_signed && can_write &&
+                          pd_decision_needs_national_panel_notice (decision) &&
+                          pd_decision_get_national_panel_notified_on (decision) == NULL);
   return TRUE;
 }
 
@@ -711,6 +715,7 @@ pd_decisions_view_class_init (PdDecisionsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, decide_button);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, sign_button);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, supersede_button);
+  gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, notice_button);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, decision_page);
   gtk_widget_class_bind_template_callback (widget_class, apply_filters);
   gtk_widget_class_bind_template_callback (widget_class, on_show_awaiting_clicked);

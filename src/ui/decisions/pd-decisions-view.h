@@ -60,6 +60,11 @@ PdSignDialog     *pd_decisions_view_sign          (PdDecisionsView *self,
                                                    GError         **error);
 PdDecisionDialog *pd_decisions_view_supersede     (PdDecisionsView *self,
                                                    GError         **error);
+/* England 2015: records that the national panel was told of the open
+ * decision not to hold an SCR, on @notified_on ("YYYY-MM-DD"). */
+gboolean          pd_decisions_view_record_notice (PdDecisionsView *self,
+                                                   const char      *notified_on,
+                                                   GError         **error);
 /* Writes the open record's printable record to @path as a PDF. */
 gboolean          pd_decisions_view_export_pdf    (PdDecisionsView *self,
                                                    const char      *path,
