@@ -501,6 +501,40 @@ test_national_panel_notice (Fixture       *fixture,
 }
 
 static void
+test_record_recommendation (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(PdReferral) referral = pd_referral_load (fixture->db, fixture->referral_id, NULL);
+  PdDecisionDialog *dialog = pd_decisions_view_record_recommendation (fixture->view, fixture->referral_id);
+  g_autofree char *reference = NULL;
+  PdDecision *shown;
+
+  g_assert_nonnull (dialog);
+  /* The referral it was opened from is chosen already. */
+  reference = pd_decision_dialog_dup_field (dialog, "referral");
+  g_assert_cmpstr (reference, ==, pd_referral_get_reference (referral));
+  pd_decision_dialog_set_field (dialog, "outcome", "deferred");
+  pd_decision_dialog_set_field (dialog, "rationale", "Wait for the health chronology.");
+  /* A deferral says what it waits for and by when; nothing typed is lost. */
+  g_assert_false (pd_decision_dialog_save (dialog));
+  g_assert_nonnull (strstr (pd_decision_dialog_get_error (dialog), "information"));
+  pd_decision_dialog_set_field (dialog, "awaited", "The health chronology");
+  pd_decision_dialog_set_field (dialog, "awaited_by", "31 May");
+  g_assert_false (pd_decision_dialog_save (dialog));
+  g_assert_nonnull (strstr (pd_decision_dialog_get_error (dialog), "YYYY-MM-DD"));
+  pd_decision_dialog_set_field (dialog, "awaited_by", "2026-05-31");
+  g_assert_true (pd_decision_dialog_save (dialog));
+  drain ();
+
+  shown = pd_decision_page_get_decision (pd_decisions_view_get_page (fixture->view));
+  g_assert_cmpstr (pd_decision_get_kind (shown), ==, "recommendation");
+  g_assert_cmpstr (pd_decision_get_outcome (shown), ==, "deferred");
+  g_assert_cmpstr (pd_decision_get_awaited_by (shown), ==, "2026-05-31");
+  /* A recommendation is not signed; the chair makes a decision from it. */
+  g_assert_false (pd_decisions_view_can_sign (fixture->view));
+}
+
+static void
 test_filters (Fixture       *fixture,
               gconstpointer  user_data)
 {
@@ -574,6 +608,7 @@ main (int   argc,
   ADD ("supersede-with-reason", test_supersede_with_reason);
   ADD ("record-pdf-has-fingerprint", test_record_pdf_has_fingerprint);
   ADD ("national-panel-notice", test_national_panel_notice);
+  ADD ("record-recommendation", test_record_recommendation);
   ADD ("filters", test_filters);
   ADD ("filter-query-core", test_filter_query_core);
 #undef ADD
