@@ -534,6 +534,43 @@ test_record_recommendation (Fixture       *fixture,
   g_assert_false (pd_decisions_view_can_sign (fixture->view));
 }
 
+/* A long rationale flows on to further pages; nothing is cut off. */
+static void
+test_record_pdf_long (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) rationale = g_string_new (NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "long.pdf", NULL);
+  g_autofree char *out = NULL;
+  Add add = { .fields = { .referral_id = fixture->referral_id, .kind = "recommendation", .outcome = "scr",
+                          .made_at = "2026-04-03T10:00:00Z", .criteria_met = "" } };
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  int status = 0;
+
+  for (guint i = 1; i <= 150; i++)
+    g_string_append_printf (rationale, "Paragraph %u of the panel's reasons.\n", i);
+  add.fields.rationale = rationale->str;
+  g_assert_true (pd_database_write (fixture->db, "Add", add_decision_cb, &add, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (pd_decision_print_to_pdf (fixture->db, add.id, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status,
+                               &error));
+  g_assert_cmpint (status, ==, 0);
+  /* Every line, those at the page breaks too. */
+  for (guint i = 1; i <= 150; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("Paragraph %u of", i);
+
+      g_assert_nonnull (strstr (out, line));
+    }
+  g_assert_nonnull (strstr (out, "Printed"));
+  /* pdftotext ends each page with a form feed: two pages at least. */
+  g_assert_nonnull (strchr (out, '\f'));
+  g_assert_nonnull (strchr (strchr (out, '\f') + 1, '\f'));
+}
+
 static void
 test_filters (Fixture       *fixture,
               gconstpointer  user_data)
@@ -609,6 +646,7 @@ main (int   argc,
   ADD ("record-pdf-has-fingerprint", test_record_pdf_has_fingerprint);
   ADD ("national-panel-notice", test_national_panel_notice);
   ADD ("record-recommendation", test_record_recommendation);
+  ADD ("record-pdf-long", test_record_pdf_long);
   ADD ("filters", test_filters);
   ADD ("filter-query-core", test_filter_query_core);
 #undef ADD
