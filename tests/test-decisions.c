@@ -264,6 +264,7 @@ test_chair_signs_recommendation_into_decision (Fixture       *fixture,
   g_assert_true (pd_decisions_view_show_decision (fixture->view, id, &error));
   g_assert_cmpint (pd_decision_page_get_signature_state (pd_decisions_view_get_page (fixture->view)), ==,
                    PD_SIGNATURE_VERIFIED);
+  g_assert_cmpuint (pd_decisions_view_get_n_altered (fixture->view), ==, 0);
   g_assert_cmpuint (pd_decision_page_get_n_audit_entries (pd_decisions_view_get_page (fixture->view)), >=, 3);
   /* A signed decision offers no edit and no second signature. */
   g_assert_null (pd_decisions_view_sign (fixture->view, &error));
@@ -355,6 +356,7 @@ test_altered_decision_shows_altered (Fixture       *fixture,
     if (pd_decisions_view_get_id_at (fixture->view, i) == id)
       position = i;
   g_assert_cmpuint (position, !=, G_MAXUINT);
+  g_assert_cmpuint (pd_decisions_view_get_n_altered (fixture->view), ==, 1);
   text = pd_decisions_view_dup_signature_text_at (fixture->view, position);
   g_assert_nonnull (strstr (text, "ALTERED"));
 

@@ -13,6 +13,8 @@ struct _PdDecisionsView
 
   GtkStack       *pages;
   PdRecordTable  *table;
+  GtkRevealer    *altered_revealer;
+  GtkLabel       *altered_label;
   GtkRevealer    *awaiting_revealer;
   GtkLabel       *awaiting_label;
   GtkWidget      *awaiting_button;
@@ -38,6 +40,7 @@ struct _PdDecisionsView
   GArray         *chair_ids;  /* gint64, the chair dropdown's people after "Any chair" */
   gint64          open_id;    /* the record shown, 0 on the list */
   guint           n_awaiting;
+  guint           n_altered;  /* signed decisions that are no longer what was signed */
 };
 
 void _pd_decisions_view_apply_filters       (PdDecisionsView       *self);

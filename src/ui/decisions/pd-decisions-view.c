@@ -129,7 +129,7 @@ signature_style (gpointer item)
  * rows to load. Read again at each (re)load of the list. */
 #define CHECKS_KEY "pd-decisions-view-checks"
 
-static void
+static GHashTable *
 verify_chain (PdDatabase *db)
 {
   g_autoptr(GPtrArray) checks = pd_signing_verify_all (db, NULL);
@@ -149,6 +149,62 @@ verify_chain (PdDatabase *db)
     }
   /* NULL on failure: each row then tries alone and says why it could not. */
   g_object_set_data_full (G_OBJECT (db), CHECKS_KEY, by_id, (GDestroyNotify) g_hash_table_unref);
+  return by_id;
+}
+
+/* Loud, above the log, for everyone: an altered decision is not something
+ * to find only by scrolling to it. */
+static void
+show_altered (PdDecisionsView *self,
+              GHashTable      *by_id)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  if (by_id != NULL)
+    {
+      g_hash_table_iter_init (&iter, by_id);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          PdSignatureCheck *check = value;
+
+          if (check->state != PD_SIGNATURE_ALTERED)
+            continue;
+          if (n++ < 3)
+            {
+              g_autofree char *escaped = g_markup_escape_text (check->message != NULL ? check->message
+                                                               : check->reference, -1);
+
+              g_string_append_printf (names, "\n%s", escaped);
+            }
+        }
+    }
+  self->n_altered = n;
+  if (n > 0)
+    {
+      /* Translators: above the decision log; the messages naming each follow */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u signed decision is no longer what its chair signed:",
+                                                            "%u signed decisions are no longer what their chairs signed:",
+                                                            n), n);
+
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+      g_autofree char *heading = g_strdup_printf ("<b>%s</b>", escaped);
+
+      g_string_prepend (names, heading);
+      gtk_label_set_markup (self->altered_label, names->str);
+    }
+  gtk_revealer_set_reveal_child (self->altered_revealer, n > 0);
+}
+
+guint
+pd_decisions_view_get_n_altered (PdDecisionsView *self)
+{
+  g_return_val_if_fail (PD_IS_DECISIONS_VIEW (self), 0);
+
+  return self->n_altered;
 }
 
 static PdSignatureCheck *
@@ -375,8 +431,7 @@ pd_decisions_view_set_database (PdDecisionsView *self,
   pd_decisions_view_show_list (self);
   fill_chairs (self);
   gtk_widget_set_sensitive (self->recommend_button, db != NULL && pd_database_user_can_write (db));
-  if (db != NULL)
-    verify_chain (db);
+  show_altered (self, db != NULL ? verify_chain (db) : NULL);
   if (db != NULL)
     self->list = pd_record_list_new (db, PD_TYPE_DECISION,
                                      "SELECT id FROM decisions ORDER BY made_at DESC, id DESC;", load_checked);
@@ -415,7 +470,7 @@ pd_decisions_view_reload (PdDecisionsView *self)
   /* The same query again; every record is loaded and checked afresh, and
    * with the same ids the rows stay where they are (a double-click or the
    * scroll position survives another user's write). */
-  verify_chain (self->db);
+  show_altered (self, verify_chain (self->db));
   if (!pd_record_list_refresh (self->list, &error))
     _pd_decisions_view_toast (self, error->message);
   _pd_decisions_view_update_awaiting (self);
@@ -698,6 +753,8 @@ pd_decisions_view_class_init (PdDecisionsViewClass *klass)
                                                "/io/github/paneldesk/PanelDesk/decisions/pd-decisions-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, pages);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, table);
+  gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, altered_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, altered_label);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, awaiting_revealer);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, awaiting_label);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, awaiting_button);

@@ -35,6 +35,9 @@ const char *pd_decisions_view_get_shown    (PdDecisionsView *self);
 /* For a chair, how many decisions await a signature; 0 for others. */
 guint       pd_decisions_view_get_n_awaiting (PdDecisionsView *self);
 
+/* How many signed decisions the last reading found altered (shown in red above the log). */
+guint       pd_decisions_view_get_n_altered (PdDecisionsView *self);
+
 /* As choosing in the filter bar does: @state NULL, "awaiting", "signed",
  * "superseded", "recommendation" or "decision". */
 void        pd_decisions_view_filter       (PdDecisionsView *self,
