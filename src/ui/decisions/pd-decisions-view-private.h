@@ -43,6 +43,14 @@ struct _PdDecisionsView
   guint           n_altered;  /* signed decisions that are no longer what was signed */
 };
 
+/* pd-decisions-view-rows.c */
+void        _pd_decisions_view_add_columns    (PdRecordTable *table);
+GHashTable *_pd_decisions_view_verify_chain   (PdDatabase    *db);
+gpointer    _pd_decisions_view_load_checked   (PdDatabase    *db,
+                                               gint64         id,
+                                               GError       **error);
+char       *_pd_decisions_view_signature_text (gpointer       item);
+
 void _pd_decisions_view_apply_filters       (PdDecisionsView       *self);
 void _pd_decisions_view_update_awaiting     (PdDecisionsView       *self);
 void _pd_decisions_view_toast               (PdDecisionsView       *self,

@@ -6,7 +6,8 @@
  * decision says so in the list itself. A record opens as a page over the
  * list, with the actions its state allows: a recommendation becomes a
  * decision, a chair signs an unsigned decision, a signed one is only ever
- * superseded. The dialogs are in pd-decisions-view-actions.c.
+ * superseded. The dialogs are in pd-decisions-view-actions.c, the columns
+ * and the checked loading of the rows in pd-decisions-view-rows.c.
  */
 #include "config.h"
 
@@ -40,117 +41,6 @@ static const struct { const char *state; const char *label; } states[] = {
 static const char *const outcomes[] = {
   NULL, "scr", "silr", "practice_learning", "other_review", "no_review", "deferred",
 };
-
-#define CHECK_KEY "pd-signature-check"
-
-/* ------------------------------------------------------------ the columns */
-
-static char *
-date_text (gpointer item)
-{
-  return pd_format_date (pd_decision_get_made_at (item));
-}
-
-static char *
-referral_text (gpointer item)
-{
-  return g_strdup (pd_decision_get_referral_reference (item));
-}
-
-static char *
-child_text (gpointer item)
-{
-  return g_strdup (pd_decision_get_pseudonym (item));
-}
-
-static char *
-record_text (gpointer item)
-{
-  return g_strdup (pd_decision_kind_to_label (pd_decision_get_kind (item)));
-}
-
-static char *
-outcome_text (gpointer item)
-{
-  return g_strdup (pd_decision_outcome_to_label (pd_decision_get_outcome (item)));
-}
-
-static char *
-by_text (gpointer item)
-{
-  return g_strdup (pd_decision_get_made_by_name (item));
-}
-
-static char *
-signature_text (gpointer item)
-{
-  PdSignatureCheck *check = g_object_get_data (item, CHECK_KEY);
-  const char *label;
-
-  if (g_strcmp0 (pd_decision_get_kind (item), "decision") != 0)
-    return g_strdup ("—");
-  if (check == NULL)
-    return g_strdup (_("Not checked"));
-  if (check->state == PD_SIGNATURE_ALTERED)
-    /* Loud on purpose: the one thing an inspector must not miss. */
-    return g_strdup (_("ALTERED after signing"));
-  if (check->state == PD_SIGNATURE_UNSIGNED)
-    label = _("Awaiting signature");
-  else
-    label = pd_signature_state_to_label (check->state);
-  if (pd_decision_get_superseded_by (item) != 0)
-    /* Translators: a signature state of a superseded decision, e.g. "Verified, superseded" */
-    return g_strdup_printf (_("%s, superseded"), label);
-  return g_strdup (label);
-}
-
-static const char *
-signature_style (gpointer item)
-{
-  PdSignatureCheck *check = g_object_get_data (item, CHECK_KEY);
-
-  if (check == NULL || g_strcmp0 (pd_decision_get_kind (item), "decision") != 0)
-    return NULL;
-  switch (check->state)
-    {
-    case PD_SIGNATURE_ALTERED:
-      return "error";
-    case PD_SIGNATURE_UNSIGNED:
-    case PD_SIGNATURE_KEY_UNCONFIRMED:
-      return "warning";
-    case PD_SIGNATURE_VERIFIED:
-    default:
-      return "success";
-    }
-}
-
-/* The whole chain is verified at once (one decision cannot be verified
- * without its chain): the results, by id, wait on the database for the
- * rows to load. Read again at each (re)load of the list. */
-#define CHECKS_KEY "pd-decisions-view-checks"
-
-static GHashTable *
-verify_chain (PdDatabase *db)
-{
-  g_autoptr(GPtrArray) checks = pd_signing_verify_all (db, NULL);
-  GHashTable *by_id = NULL;
-
-  if (checks != NULL)
-    {
-      by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                     (GDestroyNotify) pd_signature_check_free);
-      for (guint i = 0; i < checks->len; i++)
-        {
-          PdSignatureCheck *check = g_ptr_array_index (checks, i);
-
-          g_hash_table_insert (by_id, &check->decision_id, check);
-        }
-      g_ptr_array_set_free_func (checks, NULL);
-    }
-  /* NULL on failure: each row then tries alone and says why it could not. */
-  g_object_set_data_full (G_OBJECT (db), CHECKS_KEY, by_id, (GDestroyNotify) g_hash_table_unref);
-  return by_id;
-}
 
 /* Loud, above the log, for everyone: an altered decision is not something
  * to find only by scrolling to it. */
@@ -205,50 +95,6 @@ pd_decisions_view_get_n_altered (PdDecisionsView *self)
   g_return_val_if_fail (PD_IS_DECISIONS_VIEW (self), 0);
 
   return self->n_altered;
-}
-
-static PdSignatureCheck *
-dup_check (PdDatabase  *db,
-           gint64       id,
-           GError     **error)
-{
-  GHashTable *by_id = g_object_get_data (G_OBJECT (db), CHECKS_KEY);
-  PdSignatureCheck *found = by_id != NULL ? g_hash_table_lookup (by_id, &id) : NULL;
-  PdSignatureCheck *check;
-
-  if (found == NULL)
-    return pd_signing_verify_decision (db, id, error);
-  check = g_memdup2 (found, sizeof *found);
-  check->reference = g_strdup (found->reference);
-  check->message = g_strdup (found->message);
-  check->fingerprint = g_strdup (found->fingerprint);
-  return check;
-}
-
-/* Each row's record with its signature verified as it loads: the list
- * shows an altered decision without anyone opening it. */
-static gpointer
-load_checked (PdDatabase  *db,
-              gint64       id,
-              GError     **error)
-{
-  PdDecision *decision = pd_decision_load (db, id, error);
-  g_autoptr(GError) check_error = NULL;
-  PdSignatureCheck *check;
-
-  if (decision == NULL || g_strcmp0 (pd_decision_get_kind (decision), "decision") != 0)
-    return decision;
-  check = dup_check (db, id, &check_error);
-  if (check == NULL)
-    {
-      /* Could not be checked is not verified. */
-      check = g_new0 (PdSignatureCheck, 1);
-      check->decision_id = id;
-      check->state = PD_SIGNATURE_ALTERED;
-      check->message = g_strdup (check_error->message);
-    }
-  g_object_set_data_full (G_OBJECT (decision), CHECK_KEY, check, (GDestroyNotify) pd_signature_check_free);
-  return decision;
 }
 
 /* ------------------------------------------------------------ filters */
@@ -431,10 +277,11 @@ pd_decisions_view_set_database (PdDecisionsView *self,
   pd_decisions_view_show_list (self);
   fill_chairs (self);
   gtk_widget_set_sensitive (self->recommend_button, db != NULL && pd_database_user_can_write (db));
-  show_altered (self, db != NULL ? verify_chain (db) : NULL);
+  show_altered (self, db != NULL ? _pd_decisions_view_verify_chain (db) : NULL);
   if (db != NULL)
     self->list = pd_record_list_new (db, PD_TYPE_DECISION,
-                                     "SELECT id FROM decisions ORDER BY made_at DESC, id DESC;", load_checked);
+                                     "SELECT id FROM decisions ORDER BY made_at DESC, id DESC;",
+                                     _pd_decisions_view_load_checked);
   pd_record_table_set_list (self->table, self->list);
 
   _pd_decisions_view_update_awaiting (self);
@@ -470,7 +317,7 @@ pd_decisions_view_reload (PdDecisionsView *self)
   /* The same query again; every record is loaded and checked afresh, and
    * with the same ids the rows stay where they are (a double-click or the
    * scroll position survives another user's write). */
-  show_altered (self, verify_chain (self->db));
+  show_altered (self, _pd_decisions_view_verify_chain (self->db));
   if (!pd_record_list_refresh (self->list, &error))
     _pd_decisions_view_toast (self, error->message);
   _pd_decisions_view_update_awaiting (self);
@@ -506,7 +353,7 @@ pd_decisions_view_dup_signature_text_at (PdDecisionsView *self,
   if (self->list == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
     return NULL;
   item = g_list_model_get_item (G_LIST_MODEL (self->list), position);
-  return item != NULL ? signature_text (item) : NULL;
+  return item != NULL ? _pd_decisions_view_signature_text (item) : NULL;
 }
 
 const char *
@@ -809,11 +656,5 @@ pd_decisions_view_init (PdDecisionsView *self)
   _pd_decisions_view_add_action_shortcuts (GTK_SHORTCUT_CONTROLLER (shortcuts));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
-  pd_record_table_append_column (self->table, _("Date"), date_text, FALSE);
-  pd_record_table_append_column (self->table, _("Referral"), referral_text, FALSE);
-  pd_record_table_append_column (self->table, _("Child"), child_text, TRUE);
-  pd_record_table_append_column (self->table, _("Record"), record_text, FALSE);
-  pd_record_table_append_column (self->table, _("Outcome"), outcome_text, TRUE);
-  pd_record_table_append_column (self->table, _("By"), by_text, FALSE);
-  pd_record_table_append_styled_column (self->table, _("Signature"), signature_text, signature_style, TRUE);
+  _pd_decisions_view_add_columns (self->table);
 }
