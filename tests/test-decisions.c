@@ -271,6 +271,26 @@ test_chair_signs_recommendation_into_decision (Fixture       *fixture,
   g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
 }
 
+/* A second referral, under the England 2015 rules, and its recommendation,
+ * which becomes the fixture's. */
+static gboolean
+add_second_referral_cb (PdTransaction  *tx,
+                  gpointer        user_data,
+                  GError        **error)
+{
+  Fixture *fixture = user_data;
+  PdReferralFields fields = { .pseudonym = "Child R", .date_received = "2026-03-02", .framework = "england-2015" };
+  Add add = { .fields = { .kind = "recommendation", .outcome = "no_review",
+                          .rationale = "The threshold is not met; single-agency learning instead.",
+                          .made_at = "2026-04-02T10:00:00Z", .criteria_met = "" } };
+
+  add.fields.referral_id = pd_referral_insert (tx, &fields, NULL, error);
+  if (add.fields.referral_id == 0 || !add_decision_cb (tx, &add, error))
+    return FALSE;
+  fixture->recommendation_id = add.id;
+  return TRUE;
+}
+
 static void
 test_wrong_passphrase_keeps_dialog (Fixture       *fixture,
                                     gconstpointer  user_data)
@@ -282,7 +302,9 @@ test_wrong_passphrase_keeps_dialog (Fixture       *fixture,
   decide (fixture);
   sign_open (fixture, PASSPHRASE);
 
-  /* A second decision on the referral, from the recommendation again. */
+  /* A decision on a second referral. */
+  g_assert_true (pd_database_write (fixture->db, "Add", add_second_referral_cb, fixture, NULL, &error));
+  g_assert_no_error (error);
   decide (fixture);
   dialog = pd_decisions_view_sign (fixture->view, &error);
   g_assert_no_error (error);
@@ -454,24 +476,6 @@ test_record_pdf_has_fingerprint (Fixture       *fixture,
   g_assert_error (error, PD_ERROR, PD_ERROR_IO);
 }
 
-static gboolean
-set_framework_cb (PdTransaction  *tx,
-                  gpointer        user_data,
-                  GError        **error)
-{
-  Fixture *fixture = user_data;
-  PdReferralFields fields = { .pseudonym = "Child R", .date_received = "2026-03-02", .framework = "england-2015" };
-  Add add = { .fields = { .kind = "recommendation", .outcome = "no_review",
-                          .rationale = "The threshold is not met; single-agency learning instead.",
-                          .made_at = "2026-04-02T10:00:00Z", .criteria_met = "" } };
-
-  add.fields.referral_id = pd_referral_insert (tx, &fields, NULL, error);
-  if (add.fields.referral_id == 0 || !add_decision_cb (tx, &add, error))
-    return FALSE;
-  fixture->recommendation_id = add.id;
-  return TRUE;
-}
-
 static void
 test_national_panel_notice (Fixture       *fixture,
                             gconstpointer  user_data)
@@ -481,7 +485,7 @@ test_national_panel_notice (Fixture       *fixture,
   gint64 id;
 
   /* A referral under the England 2015 rules, a decision not to review. */
-  g_assert_true (pd_database_write (fixture->db, "Add", set_framework_cb, fixture, NULL, &error));
+  g_assert_true (pd_database_write (fixture->db, "Add", add_second_referral_cb, fixture, NULL, &error));
   g_assert_no_error (error);
   id = decide (fixture);
   sign_open (fixture, PASSPHRASE);
@@ -574,6 +578,45 @@ test_record_pdf_long (Fixture       *fixture,
 }
 
 static void
+test_edit_unsigned_only (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  PdDecisionDialog *dialog;
+  PdDecision *shown;
+  gint64 id = decide (fixture);
+  g_autofree char *made_at = g_strdup (pd_decision_get_made_at (pd_decision_page_get_decision (
+                                         pd_decisions_view_get_page (fixture->view))));
+
+  /* The recommendation has its decision now: no second one from it. */
+  g_assert_true (pd_decisions_view_show_decision (fixture->view, fixture->recommendation_id, &error));
+  g_assert_false (pd_decisions_view_can_decide (fixture->view));
+  g_assert_null (pd_decisions_view_make_decision (fixture->view, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Unsigned, it is corrected in place, still a decision, made when it was. */
+  g_assert_true (pd_decisions_view_show_decision (fixture->view, id, &error));
+  g_assert_true (pd_decisions_view_can_edit (fixture->view));
+  dialog = pd_decisions_view_edit (fixture->view, &error);
+  g_assert_no_error (error);
+  pd_decision_dialog_set_field (dialog, "rationale", "Corrected before signing.");
+  g_assert_true (pd_decision_dialog_save (dialog));
+  drain ();
+  shown = pd_decision_page_get_decision (pd_decisions_view_get_page (fixture->view));
+  g_assert_cmpint (pd_decision_get_id (shown), ==, id);
+  g_assert_cmpstr (pd_decision_get_kind (shown), ==, "decision");
+  g_assert_cmpstr (pd_decision_get_rationale (shown), ==, "Corrected before signing.");
+  g_assert_cmpstr (pd_decision_get_made_at (shown), ==, made_at);
+
+  /* Signed, never: no button, and refused if asked. */
+  sign_open (fixture, PASSPHRASE);
+  g_assert_false (pd_decisions_view_can_edit (fixture->view));
+  g_assert_null (pd_decisions_view_edit (fixture->view, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+}
+
+static void
 test_filters (Fixture       *fixture,
               gconstpointer  user_data)
 {
@@ -649,6 +692,7 @@ main (int   argc,
   ADD ("national-panel-notice", test_national_panel_notice);
   ADD ("record-recommendation", test_record_recommendation);
   ADD ("record-pdf-long", test_record_pdf_long);
+  ADD ("edit-unsigned-only", test_edit_unsigned_only);
   ADD ("filters", test_filters);
   ADD ("filter-query-core", test_filter_query_core);
 #undef ADD

@@ -21,6 +21,7 @@ typedef enum
   MODE_RECOMMENDATION,
   MODE_DECISION,
   MODE_SUPERSEDE,
+  MODE_EDIT,        /* an unsigned record corrected; a signed one never */
 } Mode;
 
 struct _PdDecisionDialog
@@ -51,6 +52,9 @@ struct _PdDecisionDialog
   gint64               source_id;     /* the recommendation decided, or the decision superseded */
   gint64               referral_id;   /* fixed for a decision and a supersession */
   gint64               meeting_id;
+  char                *edit_kind;      /* MODE_EDIT: what the record is, kept */
+  char                *edit_made_at;   /* MODE_EDIT: when it was made, kept */
+  gint64               edit_supersedes; /* MODE_EDIT: the decision it supersedes, or 0 */
   char                *error;
 };
 
@@ -287,6 +291,9 @@ save_record (PdTransaction  *tx,
 
   if (save->self->mode == MODE_SUPERSEDE)
     save->id = pd_decision_supersede (tx, save->self->source_id, &save->fields, save->reason, error);
+  else if (save->self->mode == MODE_EDIT)
+    /* The core refuses it if someone signed it meanwhile. */
+    save->id = pd_decision_update (tx, save->self->source_id, &save->fields, error) ? save->self->source_id : 0;
   else
     save->id = pd_decision_insert (tx, &save->fields, error);
   return save->id != 0;
@@ -317,7 +324,10 @@ pd_decision_dialog_save (PdDecisionDialog *self)
   save.fields = (PdDecisionFields) {
     .referral_id = current_referral_id (self),
     .meeting_id = self->meeting_id,
-    .kind = self->mode == MODE_RECOMMENDATION ? "recommendation" : "decision",
+    .kind = self->mode == MODE_EDIT ? self->edit_kind
+            : self->mode == MODE_RECOMMENDATION ? "recommendation" : "decision",
+    .made_at = self->mode == MODE_EDIT ? self->edit_made_at : NULL,
+    .supersedes_id = self->mode == MODE_EDIT ? self->edit_supersedes : 0,
     .outcome = outcome,
     .rationale = rationale,
     .alternative_review = g_strcmp0 (outcome, "other_review") == 0
@@ -329,6 +339,8 @@ pd_decision_dialog_save (PdDecisionDialog *self)
     .departure_reason = gtk_editable_get_text (GTK_EDITABLE (self->departure_row)),
   };
   save.reason = gtk_editable_get_text (GTK_EDITABLE (self->reason_row));
+  if (self->mode == MODE_EDIT && self->edit_supersedes != 0)
+    save.fields.supersede_reason = save.reason;
 
   /* Point at the field at fault; the core checks all of it again. */
   if (save.fields.referral_id == 0)
@@ -359,14 +371,16 @@ pd_decision_dialog_save (PdDecisionDialog *self)
                   _("Write the reasons: a recommendation or decision without a rationale cannot be saved."));
       return FALSE;
     }
-  if (self->mode == MODE_SUPERSEDE && is_blank (save.reason))
+  if ((self->mode == MODE_SUPERSEDE || (self->mode == MODE_EDIT && self->edit_supersedes != 0)) &&
+      is_blank (save.reason))
     {
       show_error (self, GTK_WIDGET (self->reason_row), _("Say why the new decision supersedes the signed one."));
       return FALSE;
     }
   if (!pd_database_write (self->db,
                           self->mode == MODE_RECOMMENDATION ? "Record recommendation"
-                          : self->mode == MODE_DECISION ? "Make decision" : "Supersede decision",
+                          : self->mode == MODE_DECISION ? "Make decision"
+                          : self->mode == MODE_EDIT ? "Correct unsigned record" : "Supersede decision",
                           save_record, &save, NULL, &error))
     {
       /* Locked by another user, superseded meanwhile, the share gone: all typed stays. */
@@ -539,6 +553,41 @@ pd_decision_dialog_new_supersede (GtkWindow   *parent,
   return self;
 }
 
+PdDecisionDialog *
+pd_decision_dialog_new_edit (GtkWindow   *parent,
+                             PdDatabase  *db,
+                             gint64       id,
+                             GError     **error)
+{
+  g_autoptr(PdDecision) source = pd_decision_load (db, id, error);
+  PdDecisionDialog *self;
+  g_autofree char *title = NULL;
+
+  if (source == NULL)
+    return NULL;
+  if (pd_decision_is_signed (source))
+    {
+      g_set_error_literal (error, PD_ERROR, PD_ERROR_INVALID,
+                           _("A signed decision is never changed: supersede it with a new decision instead."));
+      return NULL;
+    }
+  self = dialog_new (parent, db, MODE_EDIT);
+  self->edit_kind = g_strdup (pd_decision_get_kind (source));
+  self->edit_made_at = g_strdup (pd_decision_get_made_at (source));
+  self->edit_supersedes = pd_decision_get_supersedes_id (source);
+  /* Translators: the title of the form correcting a record, e.g. "Edit Chair's decision 12" */
+  title = g_strdup_printf (_("Edit %s %" G_GINT64_FORMAT), pd_decision_kind_to_label (self->edit_kind), id);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  fill_from (self, source);
+  if (self->edit_supersedes != 0)
+    {
+      gtk_widget_set_visible (self->reason_group, TRUE);
+      pd_decision_dialog_set_field (self, "reason", pd_decision_get_supersede_reason (source));
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->outcome_row));
+  return self;
+}
+
 static void
 pd_decision_dialog_dispose (GObject *object)
 {
@@ -558,6 +607,8 @@ pd_decision_dialog_finalize (GObject *object)
   PdDecisionDialog *self = PD_DECISION_DIALOG (object);
 
   g_free (self->error);
+  g_free (self->edit_kind);
+  g_free (self->edit_made_at);
 
   G_OBJECT_CLASS (pd_decision_dialog_parent_class)->finalize (object);
 }

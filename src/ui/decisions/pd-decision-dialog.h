@@ -30,6 +30,13 @@ PdDecisionDialog *pd_decision_dialog_new_supersede      (GtkWindow   *parent,
                                                          gint64       decision_id,
                                                          GError     **error);
 
+/* Corrects record @id, which must not be signed (PD_ERROR_INVALID): a
+ * signed decision is never edited, only superseded. */
+PdDecisionDialog *pd_decision_dialog_new_edit           (GtkWindow   *parent,
+                                                         PdDatabase  *db,
+                                                         gint64       id,
+                                                         GError     **error);
+
 /* For tests and keyboard-free use: fill a field as typing or choosing it
  * does. @field is "referral" (a reference), "outcome" (an outcome id),
  * "alternative_review", "awaited", "awaited_by", "criteria_met" (fact keys

@@ -81,7 +81,38 @@ pd_decisions_view_make_decision (PdDecisionsView  *self,
       g_set_error_literal (error, PD_ERROR, PD_ERROR_READ_ONLY, _("This database is open read-only."));
       return NULL;
     }
+  if (!pd_decisions_view_can_decide (self))
+    {
+      g_set_error_literal (error, PD_ERROR, PD_ERROR_INVALID,
+                           _("The referral has a decision already: open it, and edit it while it is unsigned or "
+                             "supersede it once signed."));
+      return NULL;
+    }
   dialog = pd_decision_dialog_new_decision (parent_window (self), self->db, self->open_id, error);
+  if (dialog == NULL)
+    return NULL;
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_record_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+PdDecisionDialog *
+pd_decisions_view_edit (PdDecisionsView  *self,
+                        GError          **error)
+{
+  PdDecisionDialog *dialog;
+
+  g_return_val_if_fail (PD_IS_DECISIONS_VIEW (self), NULL);
+
+  if (open_record (self, error) == NULL)
+    return NULL;
+  if (!pd_database_user_can_write (self->db))
+    {
+      g_set_error_literal (error, PD_ERROR, PD_ERROR_READ_ONLY, _("This database is open read-only."));
+      return NULL;
+    }
+  /* The dialog refuses a signed decision. */
+  dialog = pd_decision_dialog_new_edit (parent_window (self), self->db, self->open_id, error);
   if (dialog == NULL)
     return NULL;
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_record_saved), self, G_CONNECT_SWAPPED);
@@ -218,6 +249,14 @@ static void
 on_recommend_clicked (PdDecisionsView *self)
 {
   pd_decisions_view_record_recommendation (self, 0);
+}
+
+static void
+on_edit_clicked (PdDecisionsView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  toast_error (self, pd_decisions_view_edit (self, &error), error);
 }
 
 static void
@@ -390,6 +429,7 @@ void
 _pd_decisions_view_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, on_recommend_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_decide_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_sign_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_supersede_clicked);

@@ -29,6 +29,7 @@ struct _PdDecisionsView
   GtkWidget      *recommend_button;
   GtkWidget      *back_button;
   GtkLabel       *decision_title;
+  GtkWidget      *edit_button;
   GtkWidget      *decide_button;
   GtkWidget      *sign_button;
   GtkWidget      *supersede_button;

@@ -399,7 +399,16 @@ show_record (PdDecisionsView  *self,
   gtk_label_set_text (self->decision_title, title);
   /* Only what this record and this person allow is offered; the core
    * refuses the rest too. A signed decision has no edit at all. */
-  gtk_widget_set_visible (self->decide_button, !is_decision && can_write);
+  gtk_widget_set_visible (self->edit_button, !is_signed && can_write);
+  /* One decision a referral; a later change supersedes it. */
+  {
+    g_autoptr(GArray) decisions = is_decision ? NULL
+                                  : pd_decision_log_list_for_referral (self->db, pd_decision_get_referral_id (decision),
+                                                                       "decision", NULL);
+
+    gtk_widget_set_visible (self->decide_button, !is_decision && can_write && decisions != NULL &&
+                            decisions->len == 0);
+  }
   gtk_widget_set_visible (self->sign_button, is_decision && !is_signed && is_chair);
   gtk_widget_set_visible (self->supersede_button, is_decision && is_signed && is_chair &&
                           pd_decision_get_superseded_by (decision) == 0);
@@ -462,6 +471,22 @@ pd_decisions_view_get_page (PdDecisionsView *self)
   g_return_val_if_fail (PD_IS_DECISIONS_VIEW (self), NULL);
 
   return self->decision_page;
+}
+
+gboolean
+pd_decisions_view_can_edit (PdDecisionsView *self)
+{
+  g_return_val_if_fail (PD_IS_DECISIONS_VIEW (self), FALSE);
+
+  return self->open_id != 0 && gtk_widget_get_visible (self->edit_button);
+}
+
+gboolean
+pd_decisions_view_can_decide (PdDecisionsView *self)
+{
+  g_return_val_if_fail (PD_IS_DECISIONS_VIEW (self), FALSE);
+
+  return self->open_id != 0 && gtk_widget_get_visible (self->decide_button);
 }
 
 gboolean
@@ -616,6 +641,7 @@ pd_decisions_view_class_init (PdDecisionsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, recommend_button);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, back_button);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, decision_title);
+  gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, edit_button);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, decide_button);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, sign_button);
   gtk_widget_class_bind_template_child (widget_class, PdDecisionsView, supersede_button);

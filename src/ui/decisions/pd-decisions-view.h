@@ -52,12 +52,19 @@ void        pd_decisions_view_show_list    (PdDecisionsView *self);
 PdDecisionPage *pd_decisions_view_get_page (PdDecisionsView *self);
 /* Whether the open record's page offers signing (a chair, an unsigned decision). */
 gboolean    pd_decisions_view_can_sign     (PdDecisionsView *self);
+/* Whether it offers editing (an unsigned record) and making a decision
+ * (a recommendation whose referral has no decision yet). */
+gboolean    pd_decisions_view_can_edit     (PdDecisionsView *self);
+gboolean    pd_decisions_view_can_decide   (PdDecisionsView *self);
 
 /* The dialogs, as their buttons open them; NULL with @error when the open
  * record does not allow it (not a chair, already signed...). */
 PdDecisionDialog *pd_decisions_view_record_recommendation (PdDecisionsView *self,
                                                            gint64           referral_id);
 PdDecisionDialog *pd_decisions_view_make_decision (PdDecisionsView *self,
+                                                   GError         **error);
+/* Corrects the open record; refused when it is signed. */
+PdDecisionDialog *pd_decisions_view_edit          (PdDecisionsView *self,
                                                    GError         **error);
 PdSignDialog     *pd_decisions_view_sign          (PdDecisionsView *self,
                                                    GError         **error);
