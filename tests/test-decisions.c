@@ -372,7 +372,13 @@ test_altered_decision_shows_altered (Fixture       *fixture,
 
     pd_test_exec (handle (fixture), sql);
   }
+  /* Off screen the chain waits; it is verified again once the view shows. */
+  gtk_widget_set_visible (GTK_WIDGET (fixture->view), FALSE);
   pd_decisions_view_refresh (fixture->view);
+  g_assert_cmpuint (pd_decisions_view_get_n_altered (fixture->view), ==, 0);
+  gtk_widget_set_visible (GTK_WIDGET (fixture->view), TRUE);
+  drain ();
+  g_assert_cmpuint (pd_decisions_view_get_n_altered (fixture->view), ==, 1);
   pd_decisions_view_filter (fixture->view, NULL);
   for (guint i = 0; i < pd_decisions_view_get_n_rows (fixture->view); i++)
     if (pd_decisions_view_get_id_at (fixture->view, i) == id)

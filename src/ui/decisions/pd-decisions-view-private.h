@@ -41,6 +41,7 @@ struct _PdDecisionsView
   GArray         *chair_ids;  /* gint64, the chair dropdown's people after "Any chair" */
   gint64          open_id;    /* the record shown, 0 on the list */
   guint           n_awaiting;
+  gboolean        stale;      /* changed elsewhere while off screen */
   guint           n_altered;  /* signed decisions that are no longer what was signed */
 };
 

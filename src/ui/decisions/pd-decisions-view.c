@@ -445,6 +445,15 @@ pd_decisions_view_refresh (PdDecisionsView *self)
 
   if (self->db == NULL)
     return;
+  /* Off screen, only the count a chair sees on the view switcher; the
+   * chain is verified again when the view is shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      _pd_decisions_view_update_awaiting (self);
+      return;
+    }
+  self->stale = FALSE;
   pd_decisions_view_reload (self);
   if (self->open_id != 0 && !show_record (self, self->open_id, &error))
     {
@@ -453,6 +462,15 @@ pd_decisions_view_refresh (PdDecisionsView *self)
     }
 }
 
+static void
+pd_decisions_view_map (GtkWidget *widget)
+{
+  PdDecisionsView *self = PD_DECISIONS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (pd_decisions_view_parent_class)->map (widget);
+  if (self->stale)
+    pd_decisions_view_refresh (self);
+}
 
 
 void
@@ -609,6 +627,7 @@ pd_decisions_view_class_init (PdDecisionsViewClass *klass)
 
   object_class->dispose = pd_decisions_view_dispose;
   object_class->get_property = pd_decisions_view_get_property;
+  widget_class->map = pd_decisions_view_map;
 
   /* For a chair, the decisions awaiting signature; the view switcher's badge. */
   properties[PROP_N_AWAITING] =
