@@ -8,6 +8,7 @@
 #include "pd-database.h"
 #include "pd-decision.h"
 #include "pd-decision-export.h"
+#include "pd-decision-log.h"
 #include "pd-document.h"
 #include "pd-error.h"
 #include "pd-filesystem.h"
