@@ -1,0 +1,437 @@
+/* test-viewer.c: the PDF viewer on the fixtures, in a real window */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "pd-document-viewer.h"
+#include "pd-page-view.h"
+#include "pd-test-pdf.h"
+
+#define TIMEOUT_MS 15000
+
+static PdTestPdfFixtures *fixtures;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterate the main context until @cond holds, or TIMEOUT_MS pass. */
+static gboolean
+wait_for (Condition cond,
+          gpointer  data)
+{
+  gint64 end = g_get_monotonic_time () + TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  guint wake_id = g_timeout_add (10, wake_up, NULL);
+  gboolean ok;
+
+  while (!(ok = cond (data)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake_id);
+  return ok;
+}
+
+static gboolean
+is_settled (gpointer data)
+{
+  PdDocumentViewerState state = pd_document_viewer_get_state (data);
+
+  return state != PD_DOCUMENT_VIEWER_LOADING && state != PD_DOCUMENT_VIEWER_EMPTY;
+}
+
+typedef struct
+{
+  GtkWidget        *window;
+  PdDocumentViewer *viewer;
+} Shown;
+
+static Shown
+show_viewer (void)
+{
+  Shown shown;
+
+  shown.window = gtk_window_new ();
+  shown.viewer = pd_document_viewer_new ();
+  gtk_window_set_default_size (GTK_WINDOW (shown.window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (shown.window), GTK_WIDGET (shown.viewer));
+  gtk_window_present (GTK_WINDOW (shown.window));
+  return shown;
+}
+
+static PdDocumentViewerState
+open_file (PdDocumentViewer *viewer,
+           const char       *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  pd_document_viewer_load (viewer, file, "Overview report");
+  g_assert_cmpint (pd_document_viewer_get_state (viewer), ==, PD_DOCUMENT_VIEWER_LOADING);
+  g_assert_true (wait_for (is_settled, viewer));
+  return pd_document_viewer_get_state (viewer);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static PdPageView *
+page_view_of (PdDocumentViewer *viewer)
+{
+  return PD_PAGE_VIEW (find_descendant (GTK_WIDGET (viewer), PD_TYPE_PAGE_VIEW));
+}
+
+/* Renders @widget as it is now into pixels (cairo ARGB32 layout). */
+static guchar *
+grab_pixels (GtkWidget *widget,
+             int       *width,
+             int       *height)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  guchar *pixels;
+
+  *width = gtk_widget_get_width (widget);
+  *height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, *width, *height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, *width, *height));
+  pixels = g_malloc ((gsize) *width * *height * 4);
+  gdk_texture_download (texture, pixels, (gsize) *width * 4);
+  return pixels;
+}
+
+static gboolean
+first_page_painted (gpointer data)
+{
+  return pd_page_view_get_n_painted (data) > 0;
+}
+
+static void
+test_open_text (void)
+{
+  Shown shown = show_viewer ();
+  PdPageView *view;
+  guchar *pixels;
+  int width, height, dark = 0;
+
+  g_assert_cmpint (open_file (shown.viewer, fixtures->text), ==, PD_DOCUMENT_VIEWER_READY);
+  g_assert_cmpint (pd_document_viewer_get_n_pages (shown.viewer), ==, PD_TEST_PDF_TEXT_PAGES);
+  g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, 0);
+  view = page_view_of (shown.viewer);
+  g_assert_true (wait_for (first_page_painted, view));
+
+  /* The rendered page has text on it: dark pixels on white. */
+  pixels = grab_pixels (GTK_WIDGET (view), &width, &height);
+  for (int i = 0; i < width * height; i++)
+    if (pixels[4 * i] < 60 && pixels[4 * i + 1] < 60 && pixels[4 * i + 2] < 60)
+      dark++;
+  g_free (pixels);
+  g_assert_cmpint (dark, >, 500);
+  gtk_window_destroy (GTK_WINDOW (shown.window));
+}
+
+static void
+test_open_images (void)
+{
+  Shown shown = show_viewer ();
+
+  g_assert_cmpint (open_file (shown.viewer, fixtures->images), ==, PD_DOCUMENT_VIEWER_READY);
+  g_assert_cmpint (pd_document_viewer_get_n_pages (shown.viewer), ==, PD_TEST_PDF_IMAGE_PAGES);
+  g_assert_true (wait_for (first_page_painted, page_view_of (shown.viewer)));
+  gtk_window_destroy (GTK_WINDOW (shown.window));
+}
+
+static void
+test_password (void)
+{
+  Shown shown = show_viewer ();
+
+  g_assert_cmpint (open_file (shown.viewer, fixtures->encrypted), ==, PD_DOCUMENT_VIEWER_PASSWORD);
+  g_assert_null (pd_document_viewer_get_error_text (shown.viewer));
+
+  /* A wrong password says so and asks again. */
+  pd_document_viewer_submit_password (shown.viewer, "not the password");
+  g_assert_true (wait_for (is_settled, shown.viewer));
+  g_assert_cmpint (pd_document_viewer_get_state (shown.viewer), ==, PD_DOCUMENT_VIEWER_PASSWORD);
+  g_assert_nonnull (strstr (pd_document_viewer_get_error_text (shown.viewer), "not correct"));
+
+  /* The right one opens it. */
+  pd_document_viewer_submit_password (shown.viewer, PD_TEST_PDF_USER_PASSWORD);
+  g_assert_true (wait_for (is_settled, shown.viewer));
+  g_assert_cmpint (pd_document_viewer_get_state (shown.viewer), ==, PD_DOCUMENT_VIEWER_READY);
+  g_assert_cmpint (pd_document_viewer_get_n_pages (shown.viewer), ==, PD_TEST_PDF_TEXT_PAGES);
+  g_assert_true (wait_for (first_page_painted, page_view_of (shown.viewer)));
+  gtk_window_destroy (GTK_WINDOW (shown.window));
+}
+
+static void
+assert_error (PdDocumentViewer *viewer,
+              const char       *path,
+              const char       *title)
+{
+  g_assert_cmpint (open_file (viewer, path), ==, PD_DOCUMENT_VIEWER_ERROR);
+  g_assert_cmpstr (pd_document_viewer_get_error_title (viewer), ==, title);
+  g_assert_nonnull (pd_document_viewer_get_error_text (viewer));
+}
+
+static void
+test_broken_files (void)
+{
+  Shown shown = show_viewer ();
+  g_autofree char *missing = g_build_filename (fixtures->dir, "no-such-file.pdf", NULL);
+
+  assert_error (shown.viewer, fixtures->empty, "The File Is Empty");
+  assert_error (shown.viewer, fixtures->png, "Not a PDF Document");
+  assert_error (shown.viewer, fixtures->truncated, "The Document Is Damaged");
+  assert_error (shown.viewer, fixtures->flipped, "The Document Is Damaged");
+  assert_error (shown.viewer, missing, "The Document Cannot Be Opened");
+
+  /* A good file after a broken one opens. */
+  g_assert_cmpint (open_file (shown.viewer, fixtures->text), ==, PD_DOCUMENT_VIEWER_READY);
+
+  /* The store's own verdict on a file. */
+  pd_document_viewer_show_error (shown.viewer, "The File Has Been Altered", "Its SHA-256 no longer matches.");
+  g_assert_cmpint (pd_document_viewer_get_state (shown.viewer), ==, PD_DOCUMENT_VIEWER_ERROR);
+  g_assert_cmpstr (pd_document_viewer_get_error_title (shown.viewer), ==, "The File Has Been Altered");
+  gtk_window_destroy (GTK_WINDOW (shown.window));
+}
+
+static gboolean
+has_match_page (gpointer data)
+{
+  return pd_document_viewer_get_match_page (data) >= 0;
+}
+
+static gboolean
+search_done (gpointer data)
+{
+  const char *status = pd_document_viewer_get_find_status (data);
+
+  return status != NULL && strstr (status, "Searching") == NULL;
+}
+
+static int
+count_highlight_pixels (GtkWidget *widget)
+{
+  int width, height, n = 0;
+  guchar *pixels = grab_pixels (widget, &width, &height);
+
+  /* The current match: orange over the page (B, G, R in memory). */
+  for (int i = 0; i < width * height; i++)
+    {
+      guchar b = pixels[4 * i], g = pixels[4 * i + 1], r = pixels[4 * i + 2];
+
+      if (r > 200 && g > 120 && g < 200 && b < 140)
+        n++;
+    }
+  g_free (pixels);
+  return n;
+}
+
+static gboolean
+view_settled (gpointer data)
+{
+  return pd_page_view_is_settled (data);
+}
+
+static void
+test_find (void)
+{
+  Shown shown = show_viewer ();
+  PdPageView *view;
+
+  g_assert_cmpint (open_file (shown.viewer, fixtures->text), ==, PD_DOCUMENT_VIEWER_READY);
+  view = page_view_of (shown.viewer);
+  g_assert_true (wait_for (first_page_painted, view));
+
+  /* From the first page, the phrase is first on page 3 (index 2). */
+  pd_document_viewer_find (shown.viewer, PD_TEST_PDF_PHRASE);
+  g_assert_true (wait_for (has_match_page, shown.viewer));
+  g_assert_true (wait_for (search_done, shown.viewer));
+  g_assert_cmpint (pd_document_viewer_get_match_page (shown.viewer), ==, 2);
+  g_assert_true (pd_test_pdf_page_has_phrase (2));
+  g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, 2);
+  g_assert_cmpstr (pd_document_viewer_get_find_status (shown.viewer), ==, "1 of 2");
+  g_assert_true (wait_for (view_settled, view));
+  g_assert_true (wait_for (first_page_painted, view));
+  g_assert_cmpint (count_highlight_pixels (GTK_WIDGET (view)), >, 100);
+
+  /* Next and previous, as Enter and Shift+Enter do. */
+  gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.find-next", NULL);
+  g_assert_cmpint (pd_document_viewer_get_match_page (shown.viewer), ==, 9);
+  g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, 9);
+  gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.find-next", NULL);
+  g_assert_cmpint (pd_document_viewer_get_match_page (shown.viewer), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.find-previous", NULL);
+  g_assert_cmpint (pd_document_viewer_get_match_page (shown.viewer), ==, 9);
+  g_assert_cmpstr (pd_document_viewer_get_find_status (shown.viewer), ==, "2 of 2");
+
+  /* A page's own word, from a later page: the search wraps round. */
+  {
+    g_autofree char *word = pd_test_pdf_page_word (4);
+
+    pd_document_viewer_find (shown.viewer, word);
+    g_assert_true (wait_for (has_match_page, shown.viewer));
+    g_assert_cmpint (pd_document_viewer_get_match_page (shown.viewer), ==, 4);
+    g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, 4);
+  }
+
+  /* From page 6 on, the phrase's next page is 10 (index 9). */
+  pd_document_viewer_go_to_page (shown.viewer, 5);
+  g_assert_true (wait_for (view_settled, view));
+  pd_document_viewer_find (shown.viewer, PD_TEST_PDF_PHRASE);
+  g_assert_true (wait_for (has_match_page, shown.viewer));
+  g_assert_cmpint (pd_document_viewer_get_match_page (shown.viewer), ==, 9);
+
+  pd_document_viewer_find (shown.viewer, "no such words anywhere");
+  g_assert_true (wait_for (search_done, shown.viewer));
+  g_assert_cmpstr (pd_document_viewer_get_find_status (shown.viewer), ==, "No matches");
+  g_assert_cmpint (pd_document_viewer_get_match_page (shown.viewer), ==, -1);
+  gtk_window_destroy (GTK_WINDOW (shown.window));
+}
+
+static void
+test_pages_and_keys (void)
+{
+  Shown shown = show_viewer ();
+  GtkWidget *view, *focus, *entry;
+
+  g_assert_cmpint (open_file (shown.viewer, fixtures->text), ==, PD_DOCUMENT_VIEWER_READY);
+  view = GTK_WIDGET (page_view_of (shown.viewer));
+  g_assert_true (wait_for (view_settled, view));
+
+  /* Ctrl+L focuses the page number; typing 7 and Enter goes to page 7. */
+  gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.go-to-page", NULL);
+  focus = gtk_root_get_focus (GTK_ROOT (shown.window));
+  entry = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "7");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, 6);
+  g_assert_true (wait_for (view_settled, view));
+  g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, 6);
+
+  /* A page that does not exist is refused, and the view stays. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "99");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, 6);
+
+  /* End, Home, Page Down, and Right for the next page at fit width. */
+  gtk_widget_activate_action (view, "pages.last", NULL);
+  g_assert_true (wait_for (view_settled, view));
+  g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, PD_TEST_PDF_TEXT_PAGES - 1);
+  gtk_widget_activate_action (view, "pages.first", NULL);
+  g_assert_true (wait_for (view_settled, view));
+  g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, 0);
+  gtk_widget_activate_action (view, "pages.scroll-screen", "i", 1);
+  gtk_widget_activate_action (view, "pages.scroll-screen", "i", 1);
+  gtk_widget_activate_action (view, "pages.scroll-screen", "i", 1);
+  g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), >=, 1);
+  gtk_widget_activate_action (view, "pages.first", NULL);
+  g_assert_true (wait_for (view_settled, view));
+  gtk_widget_activate_action (view, "pages.sideways", "i", 1);
+  g_assert_true (wait_for (view_settled, view));
+  g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, 1);
+  gtk_widget_activate_action (view, "pages.sideways", "i", -1);
+  g_assert_true (wait_for (view_settled, view));
+  g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (shown.window));
+}
+
+static void
+test_zoom (void)
+{
+  Shown shown = show_viewer ();
+  GtkWidget *view;
+  double fit_width_zoom;
+
+  g_assert_cmpint (open_file (shown.viewer, fixtures->text), ==, PD_DOCUMENT_VIEWER_READY);
+  view = GTK_WIDGET (page_view_of (shown.viewer));
+  g_assert_true (wait_for (view_settled, view));
+
+  /* Fit width: an A4 page as wide as the view, less its margins. */
+  fit_width_zoom = pd_document_viewer_get_zoom (shown.viewer);
+  g_assert_cmpfloat_with_epsilon (fit_width_zoom * 595 * 96 / 72, gtk_widget_get_width (view) - 24, 1.0);
+
+  gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.zoom", "d", 1.5);
+  g_assert_cmpfloat (pd_document_viewer_get_zoom (shown.viewer), ==, 1.5);
+  gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.zoom-in", NULL);
+  g_assert_cmpfloat (pd_document_viewer_get_zoom (shown.viewer), ==, 1.75);
+  gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.zoom-out", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.zoom-out", NULL);
+  g_assert_cmpfloat (pd_document_viewer_get_zoom (shown.viewer), ==, 1.25);
+  gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.zoom-reset", NULL);
+  g_assert_cmpfloat (pd_document_viewer_get_zoom (shown.viewer), ==, 1.0);
+  /* Never past 400 % or under 50 %. */
+  for (int i = 0; i < 12; i++)
+    gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.zoom-in", NULL);
+  g_assert_cmpfloat (pd_document_viewer_get_zoom (shown.viewer), ==, 4.0);
+  for (int i = 0; i < 12; i++)
+    gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.zoom-out", NULL);
+  g_assert_cmpfloat (pd_document_viewer_get_zoom (shown.viewer), ==, 0.5);
+
+  /* Fit page: the whole page in the view's height. */
+  gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.zoom-fit-page", NULL);
+  g_assert_true (wait_for (view_settled, view));
+  g_assert_cmpfloat (pd_document_viewer_get_zoom (shown.viewer) * 842 * 96 / 72, <=,
+                     gtk_widget_get_height (view) - 23);
+  gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.zoom-fit-width", NULL);
+  g_assert_true (wait_for (view_settled, view));
+  g_assert_cmpfloat_with_epsilon (pd_document_viewer_get_zoom (shown.viewer), fit_width_zoom, 0.001);
+
+  /* Zooming keeps the same page in sight. */
+  pd_document_viewer_go_to_page (shown.viewer, 8);
+  g_assert_true (wait_for (view_settled, view));
+  gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.zoom", "d", 0.5);
+  g_assert_true (wait_for (view_settled, view));
+  g_assert_cmpint (ABS (pd_document_viewer_get_page (shown.viewer) - 8), <=, 1);
+  gtk_window_destroy (GTK_WINDOW (shown.window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  fixtures = pd_test_pdf_fixtures_new ();
+
+  g_test_add_func ("/viewer/open-text", test_open_text);
+  g_test_add_func ("/viewer/open-images", test_open_images);
+  g_test_add_func ("/viewer/password", test_password);
+  g_test_add_func ("/viewer/broken-files", test_broken_files);
+  g_test_add_func ("/viewer/find", test_find);
+  g_test_add_func ("/viewer/pages-and-keys", test_pages_and_keys);
+  g_test_add_func ("/viewer/zoom", test_zoom);
+
+  result = g_test_run ();
+  pd_test_pdf_fixtures_free (fixtures);
+  return result;
+}
