@@ -125,7 +125,7 @@ evict (PdPageCache *self)
     {
       GHashTableIter iter;
       gpointer key, value;
-      gpointer farthest = NULL;
+      gpointer farthest = NULL;   /* NULL is a key too: page 0 */
       int farthest_distance = 0;
 
       g_hash_table_iter_init (&iter, self->entries);
@@ -141,7 +141,7 @@ evict (PdPageCache *self)
             }
         }
       /* Only pages in sight are left: keep them, over budget or not. */
-      if (farthest == NULL)
+      if (farthest_distance == 0)
         return;
       self->size -= ((Entry *) g_hash_table_lookup (self->entries, farthest))->bytes;
       g_hash_table_remove (self->entries, farthest);
