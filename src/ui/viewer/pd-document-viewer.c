@@ -395,9 +395,7 @@ show_document (PdDocumentViewer *self,
   g_autofree char *count = g_strdup_printf (_("of %d"), n_pages);
 
   self->document = g_object_ref (document);
-  self->worker = pd_render_worker_new (pd_viewer_document_get_bytes (document),
-                                       pd_viewer_document_get_password (document),
-                                       PD_RENDER_DEFAULT_BUDGET);
+  self->worker = pd_render_worker_new (document, PD_RENDER_DEFAULT_BUDGET);
   pd_page_view_set_document (self->page_view, document, self->worker);
   pd_viewer_sidebar_set_document (self->sidebar, document, self->worker);
   gtk_label_set_text (self->page_count, count);

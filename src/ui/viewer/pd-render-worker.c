@@ -4,7 +4,6 @@
 #include <math.h>
 
 #include "pd-render-worker.h"
-#include "pd-viewer-document.h"
 
 /* No page surface larger than this many pixels (about 400 % of A3). */
 #define MAX_PIXELS (48 * 1000 * 1000)
@@ -39,8 +38,7 @@ struct _PdRenderWorker
 
   /* The thread's own. */
   GThread     *thread;
-  GBytes      *bytes;
-  char        *password;
+  PdViewerDocument *document;  /* only its file and password, from the thread */
 };
 
 G_DEFINE_FINAL_TYPE (PdRenderWorker, pd_render_worker, G_TYPE_OBJECT)
@@ -159,7 +157,7 @@ render_thread (gpointer data)
       if (!opened)
         {
           /* Opened here, used only here. */
-          document = pd_viewer_document_open_poppler (self->bytes, self->password, NULL);
+          document = pd_viewer_document_open_poppler (self->document, NULL);
           opened = TRUE;
         }
       if (document != NULL && job->page >= 0 && job->page < poppler_document_get_n_pages (document))
@@ -230,8 +228,7 @@ pd_render_worker_finalize (GObject *object)
   PdRenderWorker *self = PD_RENDER_WORKER (object);
 
   g_hash_table_unref (self->failed);
-  g_clear_pointer (&self->bytes, g_bytes_unref);
-  g_free (self->password);
+  g_clear_object (&self->document);
   g_main_context_unref (self->context);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->wake);
@@ -262,17 +259,15 @@ pd_render_worker_init (PdRenderWorker *self)
 }
 
 PdRenderWorker *
-pd_render_worker_new (GBytes     *bytes,
-                      const char *password,
-                      gsize       cache_budget)
+pd_render_worker_new (PdViewerDocument *document,
+                      gsize             cache_budget)
 {
   PdRenderWorker *self;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (PD_IS_VIEWER_DOCUMENT (document), NULL);
 
   self = g_object_new (PD_TYPE_RENDER_WORKER, NULL);
-  self->bytes = g_bytes_ref (bytes);
-  self->password = g_strdup (password);
+  self->document = g_object_ref (document);
   self->cache = pd_page_cache_new (cache_budget);
   self->thread = g_thread_new ("pd-render", render_thread, self);
   return self;

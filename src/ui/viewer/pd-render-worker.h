@@ -1,6 +1,6 @@
 /* pd-render-worker.h: pages rendered on a thread of their own
  *
- * The worker thread opens its own PopplerDocument from the document's bytes
+ * The worker thread opens its own PopplerDocument of the document's file
  * and is the only thread that ever touches it. Jobs run by priority (pages
  * in sight, then the pages either side, then thumbnails); jobs for pages
  * scrolled away are dropped. Results come back on the main loop, go into
@@ -11,6 +11,7 @@
 #include <poppler.h>
 
 #include "pd-page-cache.h"
+#include "pd-viewer-document.h"
 
 G_BEGIN_DECLS
 
@@ -34,9 +35,8 @@ G_DECLARE_FINAL_TYPE (PdRenderWorker, pd_render_worker, PD, RENDER_WORKER, GObje
 cairo_surface_t *pd_render_page_to_surface          (PopplerPage  *page,
                                                      double        scale);
 
-PdRenderWorker  *pd_render_worker_new               (GBytes       *bytes,
-                                                     const char   *password,
-                                                     gsize         cache_budget);
+PdRenderWorker  *pd_render_worker_new               (PdViewerDocument *document,
+                                                     gsize             cache_budget);
 PdPageCache     *pd_render_worker_get_cache         (PdRenderWorker *self);
 
 /* Queues @page unless the cache has it at @scale; a queued job for it is

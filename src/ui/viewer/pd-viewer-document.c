@@ -13,7 +13,8 @@ struct _PdViewerDocument
 {
   GObject          parent_instance;
 
-  GBytes          *bytes;
+  GFile           *file;       /* read lazily, or */
+  GBytes          *bytes;      /* all in memory */
   char            *password;
   PopplerDocument *poppler;
   int              n_pages;
@@ -42,6 +43,7 @@ pd_viewer_document_finalize (GObject *object)
 
   g_clear_object (&self->poppler);
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_object (&self->file);
   g_clear_pointer (&self->outline, g_ptr_array_unref);
   g_free (self->sizes);
   if (self->password)
@@ -63,10 +65,9 @@ pd_viewer_document_init (PdViewerDocument *self)
 }
 
 static gboolean
-has_pdf_header (GBytes *bytes)
+has_pdf_header (const char *data,
+                gsize       length)
 {
-  gsize length = 0;
-  const char *data = g_bytes_get_data (bytes, &length);
   gsize limit = MIN (length, HEADER_SEARCH_BYTES);
 
   for (gsize i = 0; i + 5 <= limit; i++)
@@ -76,51 +77,57 @@ has_pdf_header (GBytes *bytes)
 }
 
 PopplerDocument *
-pd_viewer_document_open_poppler (GBytes      *bytes,
-                                 const char  *password,
-                                 GError     **error)
+pd_viewer_document_open_poppler (PdViewerDocument  *self,
+                                 GError           **error)
 {
   g_autoptr(GInputStream) stream = NULL;
 
-  if (password == NULL)
-    return poppler_document_new_from_bytes (bytes, NULL, error);
+  g_return_val_if_fail (PD_IS_VIEWER_DOCUMENT (self), NULL);
+
+  /* A file is read lazily, only the parts a page needs: a 30 MB scan
+   * shows its first page without being read whole first. */
+  if (self->file != NULL)
+    return poppler_document_new_from_gfile (self->file, self->password, NULL, error);
+  if (self->password == NULL)
+    return poppler_document_new_from_bytes (self->bytes, NULL, error);
   /* poppler 22.12's new_from_bytes reads freed memory when a password is
    * wrong (it retries on a stream it has already deleted); its stream
    * reader does not, so a password goes that way. */
-  stream = g_memory_input_stream_new_from_bytes (bytes);
-  return poppler_document_new_from_stream (stream, (goffset) g_bytes_get_size (bytes), password, NULL, error);
+  stream = g_memory_input_stream_new_from_bytes (self->bytes);
+  return poppler_document_new_from_stream (stream, (goffset) g_bytes_get_size (self->bytes),
+                                           self->password, NULL, error);
 }
 
-PdViewerDocument *
-pd_viewer_document_new_from_bytes (GBytes      *bytes,
-                                   const char  *password,
-                                   GError     **error)
+/* Checks the start of the file, then has poppler open it. */
+static PdViewerDocument *
+open_checked (PdViewerDocument  *self,
+              const char        *start,
+              gsize              start_length,
+              GError           **error)
 {
-  g_autoptr(PdViewerDocument) self = NULL;
+  g_autoptr(PdViewerDocument) owned = self;
   g_autoptr(GError) poppler_error = NULL;
   PopplerDocument *poppler;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  if (g_bytes_get_size (bytes) == 0)
+  if (start_length == 0)
     {
       g_set_error_literal (error, PD_PDF_ERROR, PD_PDF_ERROR_EMPTY,
                            _("The file is empty: it has no content at all. It may not have been copied completely."));
       return NULL;
     }
-  if (!has_pdf_header (bytes))
+  if (!has_pdf_header (start, start_length))
     {
       g_set_error_literal (error, PD_PDF_ERROR, PD_PDF_ERROR_NOT_PDF,
                            _("The file is not a PDF document, although it may be named like one."));
       return NULL;
     }
 
-  poppler = pd_viewer_document_open_poppler (bytes, password, &poppler_error);
+  poppler = pd_viewer_document_open_poppler (self, &poppler_error);
   if (poppler == NULL)
     {
       if (g_error_matches (poppler_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
         {
-          if (password != NULL && *password != '\0')
+          if (self->password != NULL && *self->password != '\0')
             g_set_error_literal (error, PD_PDF_ERROR, PD_PDF_ERROR_WRONG_PASSWORD,
                                  _("The password is not correct."));
           else
@@ -133,9 +140,6 @@ pd_viewer_document_new_from_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  self = g_object_new (PD_TYPE_VIEWER_DOCUMENT, NULL);
-  self->bytes = g_bytes_ref (bytes);
-  self->password = g_strdup (password);
   self->poppler = poppler;
   self->n_pages = poppler_document_get_n_pages (poppler);
   if (self->n_pages <= 0)
@@ -162,7 +166,57 @@ pd_viewer_document_new_from_bytes (GBytes      *bytes,
       self->max_width = MAX (self->max_width, width);
       self->max_height = MAX (self->max_height, height);
     }
-  return g_steal_pointer (&self);
+  return g_steal_pointer (&owned);
+}
+
+PdViewerDocument *
+pd_viewer_document_new_from_bytes (GBytes      *bytes,
+                                   const char  *password,
+                                   GError     **error)
+{
+  PdViewerDocument *self;
+  gsize length = 0;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  self = g_object_new (PD_TYPE_VIEWER_DOCUMENT, NULL);
+  self->bytes = g_bytes_ref (bytes);
+  self->password = g_strdup (password);
+  data = g_bytes_get_data (bytes, &length);
+  return open_checked (self, data, length, error);
+}
+
+PdViewerDocument *
+pd_viewer_document_new_for_file (GFile         *file,
+                                 const char    *password,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  PdViewerDocument *self;
+  char start[HEADER_SEARCH_BYTES];
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  stream = G_INPUT_STREAM (g_file_read (file, cancellable, &local_error));
+  if (stream == NULL || !g_input_stream_read_all (stream, start, sizeof start, &length, cancellable, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, PD_PDF_ERROR, PD_PDF_ERROR_UNREADABLE,
+                     _("The file cannot be read: %s"), local_error->message);
+      return NULL;
+    }
+  g_input_stream_close (stream, NULL, NULL);
+
+  self = g_object_new (PD_TYPE_VIEWER_DOCUMENT, NULL);
+  self->file = g_object_ref (file);
+  self->password = g_strdup (password);
+  return open_checked (self, start, length, error);
 }
 
 typedef struct
@@ -187,20 +241,9 @@ load_in_thread (GTask        *task,
 {
   LoadData *data = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   PdViewerDocument *document;
 
-  bytes = g_file_load_bytes (data->file, cancellable, NULL, &error);
-  if (bytes == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_new_error (task, PD_PDF_ERROR, PD_PDF_ERROR_UNREADABLE,
-                                 _("The file cannot be read: %s"), error->message);
-      return;
-    }
-  document = pd_viewer_document_new_from_bytes (bytes, data->password, &error);
+  document = pd_viewer_document_new_for_file (data->file, data->password, cancellable, &error);
   if (document == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -234,13 +277,6 @@ pd_viewer_document_load_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-GBytes *
-pd_viewer_document_get_bytes (PdViewerDocument *self)
-{
-  g_return_val_if_fail (PD_IS_VIEWER_DOCUMENT (self), NULL);
-  return self->bytes;
 }
 
 const char *

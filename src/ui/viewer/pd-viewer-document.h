@@ -1,9 +1,10 @@
 /* pd-viewer-document.h: a PDF opened for the viewer, and why one cannot be
  *
- * Holds the file's bytes (shared, read once) and the main thread's own
- * PopplerDocument, used for page sizes, text, find, outline and printing.
- * The render worker opens its own instance from the same bytes: a poppler
- * document is never used by two threads at once.
+ * Holds the file (read lazily by poppler, only the parts a page needs) or
+ * bytes in memory, and the main thread's own PopplerDocument, used for page
+ * sizes, text, find, outline and printing. The render worker opens its own
+ * instance of the same source: a poppler document is never used by two
+ * threads at once.
  */
 #pragma once
 
@@ -36,18 +37,18 @@ typedef struct
   int   page_index;  /* -1 when the entry points nowhere in this file */
 } PdOutlineEntry;
 
-/* A PopplerDocument of @bytes for the calling thread alone. */
-PopplerDocument *pd_viewer_document_open_poppler (GBytes      *bytes,
-                                                  const char  *password,
-                                                  GError     **error);
-
 #define PD_TYPE_VIEWER_DOCUMENT (pd_viewer_document_get_type ())
 G_DECLARE_FINAL_TYPE (PdViewerDocument, pd_viewer_document, PD, VIEWER_DOCUMENT, GObject)
 
-/* Opens @bytes (any thread; the result then belongs to the caller's thread). */
+/* Opens @bytes or @file (any thread; the result then belongs to the
+ * caller's thread). */
 PdViewerDocument *pd_viewer_document_new_from_bytes (GBytes      *bytes,
                                                      const char  *password,
                                                      GError     **error);
+PdViewerDocument *pd_viewer_document_new_for_file   (GFile         *file,
+                                                     const char    *password,
+                                                     GCancellable  *cancellable,
+                                                     GError       **error);
 /* Reads @file and opens it on a worker thread. */
 void              pd_viewer_document_load_async     (GFile               *file,
                                                      const char          *password,
@@ -57,7 +58,10 @@ void              pd_viewer_document_load_async     (GFile               *file,
 PdViewerDocument *pd_viewer_document_load_finish    (GAsyncResult  *result,
                                                      GError       **error);
 
-GBytes           *pd_viewer_document_get_bytes      (PdViewerDocument *self);
+/* Another PopplerDocument of the same file and password, for the calling
+ * thread alone (the render worker's). Safe from any thread. */
+PopplerDocument  *pd_viewer_document_open_poppler   (PdViewerDocument  *self,
+                                                     GError           **error);
 const char       *pd_viewer_document_get_password   (PdViewerDocument *self);
 PopplerDocument  *pd_viewer_document_get_poppler    (PdViewerDocument *self);
 int               pd_viewer_document_get_n_pages    (PdViewerDocument *self);
