@@ -43,7 +43,9 @@ thumbnail_scale (PdViewerSidebar *self,
 /* Asks the worker for the thumbnails actually in sight, not all bound ones:
  * a list view keeps many more rows bound than it shows. */
 static gboolean
-update_in_sight (gpointer data)
+update_in_sight (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
 {
   PdViewerSidebar *self = data;
   GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->thumbnails));
@@ -62,7 +64,8 @@ update_in_sight (gpointer data)
       graphene_rect_t bounds;
       int page = GPOINTER_TO_INT (key);
 
-      if (!gtk_widget_compute_bounds (value, viewport, &bounds))
+      /* Not laid out yet: its place is not known. */
+      if (gtk_widget_get_width (value) == 0 || !gtk_widget_compute_bounds (value, viewport, &bounds))
         continue;
       if (bounds.origin.y + bounds.size.height < 0 || bounds.origin.y > height)
         continue;
@@ -74,11 +77,12 @@ update_in_sight (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* On the next frame, when the rows bound now have their places. */
 static void
 queue_update (PdViewerSidebar *self)
 {
   if (self->update_id == 0)
-    self->update_id = g_idle_add_full (G_PRIORITY_LOW, update_in_sight, self, NULL);
+    self->update_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), update_in_sight, self, NULL);
 }
 
 static void
@@ -117,6 +121,9 @@ setup_thumbnail (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (picture, "pd-thumbnail");
+  /* An A4 page's size from the start: the list estimates how many rows
+   * fit from rows it has made, and a tiny row would bind every page. */
+  gtk_widget_set_size_request (picture, THUMBNAIL_WIDTH, (int) (THUMBNAIL_WIDTH * 842.0 / 595.0));
   gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
   gtk_widget_add_css_class (label, "caption");
@@ -296,7 +303,9 @@ pd_viewer_sidebar_dispose (GObject *object)
 {
   PdViewerSidebar *self = PD_VIEWER_SIDEBAR (object);
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
+  if (self->update_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->update_id);
+  self->update_id = 0;
   if (self->worker != NULL)
     g_clear_signal_handler (&self->rendered_id, self->worker);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_VIEWER_SIDEBAR);
