@@ -96,6 +96,7 @@ static void
 update_find_status (PdDocumentViewer *self)
 {
   g_autofree char *status = NULL;
+  gboolean finished;
   guint n;
 
   if (self->search == NULL)
@@ -104,12 +105,15 @@ update_find_status (PdDocumentViewer *self)
       return;
     }
   n = pd_document_search_get_n_matches (self->search);
+  finished = pd_document_search_is_finished (self->search);
+  /* While pages are still being searched, the count ends with "…". */
   if (n == 0)
-    status = g_strdup (pd_document_search_is_finished (self->search) ? _("No matches") : _("Searching…"));
+    status = g_strdup (finished ? _("No matches") : _("Searching…"));
   else if (self->match_index >= 0)
-    status = g_strdup_printf (_("%d of %u"), self->match_index + 1, n);
+    status = g_strdup_printf (finished ? _("%d of %u") : _("%d of %u…"), self->match_index + 1, n);
   else
-    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n), n);
+    status = g_strdup_printf (finished ? g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n)
+                                       : g_dngettext (GETTEXT_PACKAGE, "%u match…", "%u matches…", n), n);
   gtk_label_set_text (self->find_status, status);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->find_status),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, status, -1);

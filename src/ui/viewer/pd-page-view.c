@@ -768,6 +768,13 @@ pd_page_view_get_n_painted (PdPageView *self)
   return self->n_painted;
 }
 
+PdRenderWorker *
+pd_page_view_get_worker (PdPageView *self)
+{
+  g_return_val_if_fail (PD_IS_PAGE_VIEW (self), NULL);
+  return self->worker;
+}
+
 gboolean
 pd_page_view_is_settled (PdPageView *self)
 {

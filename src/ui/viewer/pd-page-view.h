@@ -32,6 +32,8 @@ void        pd_page_view_set_document      (PdPageView       *self,
                                             PdViewerDocument *document,
                                             PdRenderWorker   *worker);
 
+PdRenderWorker *pd_page_view_get_worker    (PdPageView *self);
+
 int         pd_page_view_get_page          (PdPageView *self);
 /* Scrolls page @page (0-based) to the top. */
 void        pd_page_view_set_page          (PdPageView *self,
