@@ -6,6 +6,7 @@
 
 #include "pd-document-viewer.h"
 #include "pd-page-view.h"
+#include "pd-viewer-sidebar.h"
 #include "pd-test-pdf.h"
 
 #define TIMEOUT_MS 15000
@@ -229,7 +230,8 @@ search_done (gpointer data)
 {
   const char *status = pd_document_viewer_get_find_status (data);
 
-  return status != NULL && strstr (status, "Searching") == NULL;
+  /* "…" while pages are still being searched. */
+  return status != NULL && strstr (status, "…") == NULL;
 }
 
 static int
@@ -411,6 +413,133 @@ test_zoom (void)
   gtk_window_destroy (GTK_WINDOW (shown.window));
 }
 
+static int
+count_thumbnails (PdDocumentViewer *viewer)
+{
+  PdRenderWorker *worker = pd_page_view_get_worker (page_view_of (viewer));
+  int n = 0;
+
+  for (int page = 0; page < pd_document_viewer_get_n_pages (viewer); page++)
+    if (pd_page_cache_lookup (pd_render_worker_get_cache (worker), PD_RENDER_THUMBNAIL, page, NULL))
+      n++;
+  return n;
+}
+
+static gboolean
+has_thumbnails (gpointer data)
+{
+  return count_thumbnails (data) > 0;
+}
+
+static gboolean
+worker_idle (gpointer data)
+{
+  return pd_render_worker_get_n_pending (pd_page_view_get_worker (page_view_of (data))) == 0;
+}
+
+/* With PD_VIEWER_SCREENSHOT=FILE.png, the screen's corner with the window
+ * (there is no window manager: it sits at 0,0) into FILE, by ImageMagick. */
+static void
+maybe_screenshot (GtkWidget *window)
+{
+  const char *path = g_getenv ("PD_VIEWER_SCREENSHOT");
+  g_autofree char *crop = NULL;
+
+  if (path == NULL)
+    return;
+  crop = g_strdup_printf ("%dx%d+0+0", gtk_widget_get_width (window), gtk_widget_get_height (window));
+  /* Let the last frame reach the X server first. */
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  {
+    const char *argv[] = { "import", "-window", "root", "-crop", crop, path, NULL };
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+}
+
+/* Thumbnails: only those in sight are rendered; one goes to its page. */
+static void
+test_thumbnails (void)
+{
+  Shown shown = show_viewer ();
+  g_autofree char *path = g_build_filename (fixtures->dir, "forty.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  PdViewerSidebar *sidebar;
+  GtkWidget *list;
+  int n;
+
+  pd_test_pdf_write_text (path, 40, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (open_file (shown.viewer, path), ==, PD_DOCUMENT_VIEWER_READY);
+  g_assert_true (wait_for (view_settled, page_view_of (shown.viewer)));
+
+  gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.toggle-sidebar", NULL);
+  g_assert_true (wait_for (has_thumbnails, shown.viewer));
+  g_assert_true (wait_for (worker_idle, shown.viewer));
+  n = count_thumbnails (shown.viewer);
+  g_test_message ("%d of 40 thumbnails rendered", n);
+  g_assert_cmpint (n, >=, 2);
+  g_assert_cmpint (n, <, 12);
+
+  sidebar = PD_VIEWER_SIDEBAR (find_descendant (GTK_WIDGET (shown.viewer), PD_TYPE_VIEWER_SIDEBAR));
+  g_assert_false (pd_viewer_sidebar_has_outline (sidebar));
+  list = find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
+  g_signal_emit_by_name (list, "activate", 5u);
+  g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, 5);
+
+  /* The picture for the screenshot: find highlights beside the thumbnails. */
+  pd_document_viewer_go_to_page (shown.viewer, 0);
+  pd_document_viewer_find (shown.viewer, PD_TEST_PDF_PHRASE);
+  g_assert_true (wait_for (has_match_page, shown.viewer));
+  g_assert_true (wait_for (view_settled, page_view_of (shown.viewer)));
+  g_assert_true (wait_for (worker_idle, shown.viewer));
+  g_assert_true (wait_for (view_settled, page_view_of (shown.viewer)));
+  maybe_screenshot (shown.window);
+  gtk_window_destroy (GTK_WINDOW (shown.window));
+}
+
+static void
+test_outline (void)
+{
+  Shown shown = show_viewer ();
+  PdViewerSidebar *sidebar;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  guint n_rows = 0;
+
+  g_assert_cmpint (open_file (shown.viewer, fixtures->outlined), ==, PD_DOCUMENT_VIEWER_READY);
+  sidebar = PD_VIEWER_SIDEBAR (find_descendant (GTK_WIDGET (shown.viewer), PD_TYPE_VIEWER_SIDEBAR));
+  g_assert_true (pd_viewer_sidebar_has_outline (sidebar));
+  gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.toggle-sidebar", NULL);
+  pd_viewer_sidebar_show_outline (sidebar, TRUE);
+
+  list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_LIST_BOX));
+  while (gtk_list_box_get_row_at_index (list, n_rows) != NULL)
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, pd_test_pdf_outline_length);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      GtkWidget *title = gtk_widget_get_first_child (gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (list, i)));
+
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, pd_test_pdf_outline[i].title);
+    }
+
+  /* "Disguised compliance" (a second-level entry) goes to its page. */
+  row = gtk_list_box_get_row_at_index (list, 5);
+  g_assert_cmpstr (pd_test_pdf_outline[5].title, ==, "Disguised compliance");
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, pd_test_pdf_outline[5].page_index);
+  row = gtk_list_box_get_row_at_index (list, 6);
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, pd_test_pdf_outline[6].page_index);
+  gtk_window_destroy (GTK_WINDOW (shown.window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,6 +551,14 @@ main (int   argc,
   adw_init ();
 
   fixtures = pd_test_pdf_fixtures_new ();
+  /* The application's style sheet, as the window would have it. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/paneldesk/PanelDesk/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   g_test_add_func ("/viewer/open-text", test_open_text);
   g_test_add_func ("/viewer/open-images", test_open_images);
@@ -430,6 +567,8 @@ main (int   argc,
   g_test_add_func ("/viewer/find", test_find);
   g_test_add_func ("/viewer/pages-and-keys", test_pages_and_keys);
   g_test_add_func ("/viewer/zoom", test_zoom);
+  g_test_add_func ("/viewer/thumbnails", test_thumbnails);
+  g_test_add_func ("/viewer/outline", test_outline);
 
   result = g_test_run ();
   pd_test_pdf_fixtures_free (fixtures);
