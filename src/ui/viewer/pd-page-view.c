@@ -647,13 +647,17 @@ pd_page_view_set_current_match (PdPageView             *self,
   self->match_page = page;
   self->match_rect = *rect;
 
-  /* Land on the page with the match a third of the way down the view. */
+  /* Land on the page: all of it when it fits, else with the match a
+   * third of the way down the view. */
   pd_viewer_document_get_page_size (self->document, page, &page_width, &page_height);
   height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
   top = rect->y1 / page_height;
   self->pending_page = page;
   self->pending_explicit = TRUE;
-  self->pending_fraction = MAX (top - (height / 3) / (page_height * pixels_per_point (self)), 0);
+  if (page_height * pixels_per_point (self) + 2 * SPACING <= height)
+    self->pending_fraction = 0;
+  else
+    self->pending_fraction = MAX (top - (height / 3) / (page_height * pixels_per_point (self)), 0);
   set_page_internal (self, page);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
