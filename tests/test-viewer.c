@@ -448,9 +448,15 @@ maybe_screenshot (GtkWidget *window)
   if (path == NULL)
     return;
   crop = g_strdup_printf ("%dx%d+0+0", gtk_widget_get_width (window), gtk_widget_get_height (window));
-  /* Let the last frame reach the X server first. */
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
+  /* Let the find bar finish sliding in and the last frame reach the X server. */
+  {
+    gint64 end = g_get_monotonic_time () + 600 * G_TIME_SPAN_MILLISECOND;
+    guint wake_id = g_timeout_add (10, wake_up, NULL);
+
+    while (g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_source_remove (wake_id);
+  }
   {
     const char *argv[] = { "import", "-window", "root", "-crop", crop, path, NULL };
     g_autoptr(GError) error = NULL;
@@ -492,7 +498,9 @@ test_thumbnails (void)
   g_signal_emit_by_name (list, "activate", 5u);
   g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, 5);
 
-  /* The picture for the screenshot: find highlights beside the thumbnails. */
+  /* The picture for the screenshot: a whole page with find highlights
+   * beside the thumbnails. */
+  gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.zoom-fit-page", NULL);
   pd_document_viewer_go_to_page (shown.viewer, 0);
   pd_document_viewer_find (shown.viewer, PD_TEST_PDF_PHRASE);
   g_assert_true (wait_for (has_match_page, shown.viewer));
