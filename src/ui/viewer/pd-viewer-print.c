@@ -26,6 +26,21 @@ draw_page (GtkPrintOperation *operation,
   cairo_restore (cr);
 }
 
+static GtkPrintOperation *
+new_operation (PdViewerDocument *document,
+               const char       *title)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+
+  gtk_print_operation_set_n_pages (operation, pd_viewer_document_get_n_pages (document));
+  gtk_print_operation_set_job_name (operation, title ? title : "");
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_use_full_page (operation, FALSE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page), document, 0);
+  return operation;
+}
+
 GtkPrintOperationResult
 pd_viewer_print (PdViewerDocument  *document,
                  const char        *title,
@@ -36,12 +51,22 @@ pd_viewer_print (PdViewerDocument  *document,
 
   g_return_val_if_fail (PD_IS_VIEWER_DOCUMENT (document), GTK_PRINT_OPERATION_RESULT_ERROR);
 
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_n_pages (operation, pd_viewer_document_get_n_pages (document));
-  gtk_print_operation_set_job_name (operation, title ? title : "");
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_use_full_page (operation, FALSE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), document);
+  operation = new_operation (document, title);
   return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+}
+
+gboolean
+pd_viewer_print_to_file (PdViewerDocument  *document,
+                         const char        *path,
+                         GError           **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (PD_IS_VIEWER_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  operation = new_operation (document, NULL);
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
 }

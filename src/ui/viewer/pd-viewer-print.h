@@ -14,4 +14,10 @@ GtkPrintOperationResult pd_viewer_print (PdViewerDocument  *document,
                                          GtkWindow         *parent,
                                          GError           **error);
 
+/* The same pages, printed into a PDF file at @path without a dialog
+ * (GtkPrintOperation's export), for tests and for saving a copy. */
+gboolean                pd_viewer_print_to_file (PdViewerDocument  *document,
+                                                 const char        *path,
+                                                 GError           **error);
+
 G_END_DECLS
