@@ -6,6 +6,7 @@
 
 #include "pd-document-viewer.h"
 #include "pd-page-view.h"
+#include "pd-viewer-print.h"
 #include "pd-viewer-sidebar.h"
 #include "pd-test-pdf.h"
 
@@ -548,6 +549,108 @@ test_outline (void)
   gtk_window_destroy (GTK_WINDOW (shown.window));
 }
 
+static GdkTexture *
+small_texture (void)
+{
+  g_autoptr(GBytes) pixels = g_bytes_new_take (g_malloc0 (10 * 10 * 4), 10 * 10 * 4);
+
+  return gdk_memory_texture_new (10, 10, GDK_MEMORY_DEFAULT, pixels, 10 * 4);
+}
+
+/* Over budget, the pages farthest from sight go first (page 0 too), and
+ * pages in sight stay whatever the budget. */
+static void
+test_page_cache (void)
+{
+  g_autoptr(PdPageCache) cache = pd_page_cache_new (3 * 400);
+  g_autoptr(GdkTexture) texture = small_texture ();
+
+  pd_page_cache_set_in_sight (cache, PD_RENDER_PAGE, 5, 5);
+  for (int page = 0; page <= 6; page++)
+    pd_page_cache_insert (cache, PD_RENDER_PAGE, page, 1.0, texture);
+  g_assert_cmpuint (pd_page_cache_get_size (cache), <=, 3 * 400);
+  g_assert_cmpuint (pd_page_cache_get_n_items (cache), ==, 3);
+  g_assert_nonnull (pd_page_cache_lookup (cache, PD_RENDER_PAGE, 5, NULL));
+  g_assert_nonnull (pd_page_cache_lookup (cache, PD_RENDER_PAGE, 6, NULL));
+  g_assert_nonnull (pd_page_cache_lookup (cache, PD_RENDER_PAGE, 4, NULL));
+  g_assert_null (pd_page_cache_lookup (cache, PD_RENDER_PAGE, 0, NULL));
+
+  /* Replacing a page at another scale does not count it twice. */
+  pd_page_cache_insert (cache, PD_RENDER_PAGE, 5, 2.0, texture);
+  g_assert_cmpuint (pd_page_cache_get_size (cache), ==, 3 * 400);
+
+  /* Five pages in sight on a budget of three: all kept. */
+  pd_page_cache_set_in_sight (cache, PD_RENDER_PAGE, 10, 14);
+  for (int page = 10; page <= 14; page++)
+    pd_page_cache_insert (cache, PD_RENDER_PAGE, page, 1.0, texture);
+  for (int page = 10; page <= 14; page++)
+    g_assert_nonnull (pd_page_cache_lookup (cache, PD_RENDER_PAGE, page, NULL));
+  g_assert_null (pd_page_cache_lookup (cache, PD_RENDER_PAGE, 5, NULL));
+}
+
+static void
+test_print_to_file (void)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (fixtures->text);
+  g_autofree char *path = g_build_filename (fixtures->dir, "printed.pdf", NULL);
+  g_autoptr(GFile) printed = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdViewerDocument) document = pd_viewer_document_new_for_file (source, NULL, NULL, &error);
+  g_autoptr(PdViewerDocument) copy = NULL;
+  g_autoptr(GArray) found = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (pd_viewer_print_to_file (document, path, &error));
+  g_assert_no_error (error);
+
+  /* Every page printed, with its text. */
+  copy = pd_viewer_document_new_for_file (printed, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_viewer_document_get_n_pages (copy), ==, PD_TEST_PDF_TEXT_PAGES);
+  found = pd_viewer_document_find_on_page (copy, 2, PD_TEST_PDF_PHRASE);
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
+static void
+text_read (GObject      *clipboard,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  *(char **) data = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+test_select_and_copy (void)
+{
+  Shown shown = show_viewer ();
+  PdPageView *view;
+  g_autofree char *selected = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *word = pd_test_pdf_page_word (1);
+
+  g_assert_cmpint (open_file (shown.viewer, fixtures->text), ==, PD_DOCUMENT_VIEWER_READY);
+  view = page_view_of (shown.viewer);
+  g_assert_null (pd_page_view_get_selected_text (view));
+
+  /* The "Reference word" line of page 2, as a drag across it selects it. */
+  pd_page_view_select (view, 1, &(PopplerRectangle) { 60, 112, 400, 124 });
+  selected = pd_page_view_get_selected_text (view);
+  g_assert_nonnull (selected);
+  g_assert_nonnull (strstr (selected, word));
+
+  gtk_widget_activate_action (GTK_WIDGET (shown.viewer), "viewer.copy", NULL);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL, text_read, &copied);
+  g_assert_true (wait_for (is_set, &copied));
+  g_assert_cmpstr (copied, ==, selected);
+  gtk_window_destroy (GTK_WINDOW (shown.window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +680,9 @@ main (int   argc,
   g_test_add_func ("/viewer/zoom", test_zoom);
   g_test_add_func ("/viewer/thumbnails", test_thumbnails);
   g_test_add_func ("/viewer/outline", test_outline);
+  g_test_add_func ("/viewer/page-cache", test_page_cache);
+  g_test_add_func ("/viewer/print-to-file", test_print_to_file);
+  g_test_add_func ("/viewer/select-and-copy", test_select_and_copy);
 
   result = g_test_run ();
   pd_test_pdf_fixtures_free (fixtures);
