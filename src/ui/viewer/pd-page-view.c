@@ -4,67 +4,12 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "pd-page-view.h"
-
-#define SPACING      12.0   /* pixels between pages and around them */
-#define POINTS_TO_PX (96.0 / 72.0)
-#define LINE_STEP    48.0
-
-static const double zoom_steps[] = { 0.5, 0.7, 0.85, 1.0, 1.25, 1.5, 1.75, 2.0, 3.0, 4.0 };
-
-struct _PdPageView
-{
-  GtkWidget         parent_instance;
-
-  PdViewerDocument *document;
-  PdRenderWorker   *worker;
-  gulong            rendered_id;
-
-  GtkAdjustment    *hadjustment;
-  GtkAdjustment    *vadjustment;
-  guint             hscroll_policy : 1;
-  guint             vscroll_policy : 1;
-
-  PdZoomMode        zoom_mode;
-  double            zoom;
-  double           *page_top;       /* pixels, at the current zoom */
-  double            total_width;
-  double            total_height;
-  int               page;
-  int               pending_page;   /* scroll here after the next layout */
-  double            pending_fraction;
-  gboolean          pending_explicit; /* asked for, not just kept in place */
-  int               first_in_sight;
-  int               last_in_sight;
-  int               n_painted;
-  gboolean          painted_frame;  /* a frame was drawn since the last layout */
-  gboolean          scrolling_to_page;
-
-  GHashTable       *matches;        /* page → GArray of PopplerRectangle */
-  int               match_page;
-  PopplerRectangle  match_rect;
-
-  int               selection_page;  /* -1 for none */
-  PopplerRectangle  selection;       /* points */
-  double            drag_x, drag_y;  /* where the drag began, in pixels */
-};
+#include "pd-page-view-private.h"
 
 static void pd_page_view_scrollable_init (GtkScrollableInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (PdPageView, pd_page_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, pd_page_view_scrollable_init))
-
-enum {
-  PROP_0,
-  PROP_PAGE,
-  PROP_ZOOM,
-  PROP_ZOOM_MODE,
-  N_PROPS,
-  PROP_HADJUSTMENT = N_PROPS,
-  PROP_VADJUSTMENT,
-  PROP_HSCROLL_POLICY,
-  PROP_VSCROLL_POLICY,
-};
 
 static GParamSpec *properties[N_PROPS];
 
@@ -73,27 +18,34 @@ pd_page_view_scrollable_init (GtkScrollableInterface *iface)
 {
 }
 
-/* Pixels a point at the current zoom (before the screen's scale factor). */
-static double
-pixels_per_point (PdPageView *self)
+void
+_pd_page_view_notify (PdPageView *self,
+                      int         prop)
 {
-  return self->zoom * POINTS_TO_PX;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
-static void
-page_size_px (PdPageView *self,
+/* Pixels a point at the current zoom (before the screen's scale factor). */
+double
+_pd_page_view_pixels_per_point (PdPageView *self)
+{
+  return self->zoom * PD_POINTS_TO_PX;
+}
+
+void
+_pd_page_view_page_size_px (PdPageView *self,
               int         page,
               double     *width,
               double     *height)
 {
   pd_viewer_document_get_page_size (self->document, page, width, height);
-  *width *= pixels_per_point (self);
-  *height *= pixels_per_point (self);
+  *width *= _pd_page_view_pixels_per_point (self);
+  *height *= _pd_page_view_pixels_per_point (self);
 }
 
 /* The page at document height @y (pixels). */
-static int
-page_at (PdPageView *self,
+int
+_pd_page_view_page_at (PdPageView *self,
          double      y)
 {
   int n = pd_viewer_document_get_n_pages (self->document);
@@ -103,7 +55,7 @@ page_at (PdPageView *self,
     {
       int mid = (low + high + 1) / 2;
 
-      if (self->page_top[mid] - SPACING / 2 <= y)
+      if (self->page_top[mid] - PD_PAGE_SPACING / 2 <= y)
         low = mid;
       else
         high = mid - 1;
@@ -111,18 +63,18 @@ page_at (PdPageView *self,
   return low;
 }
 
-static double
-page_left (PdPageView *self,
+double
+_pd_page_view_page_left (PdPageView *self,
            int         page)
 {
   double width, height;
 
-  page_size_px (self, page, &width, &height);
-  return floor (MAX (SPACING, (MAX (self->total_width, gtk_widget_get_width (GTK_WIDGET (self))) - width) / 2));
+  _pd_page_view_page_size_px (self, page, &width, &height);
+  return floor (MAX (PD_PAGE_SPACING, (MAX (self->total_width, gtk_widget_get_width (GTK_WIDGET (self))) - width) / 2));
 }
 
-static void
-set_page_internal (PdPageView *self,
+void
+_pd_page_view_set_page_internal (PdPageView *self,
                    int         page)
 {
   if (self->page == page)
@@ -143,8 +95,8 @@ update_in_sight (PdPageView *self)
 
   top = gtk_adjustment_get_value (self->vadjustment);
   bottom = top + gtk_widget_get_height (GTK_WIDGET (self));
-  first = page_at (self, top);
-  last = page_at (self, bottom);
+  first = _pd_page_view_page_at (self, top);
+  last = _pd_page_view_page_at (self, bottom);
 
   if (!self->scrolling_to_page)
     {
@@ -153,9 +105,9 @@ update_in_sight (PdPageView *self)
 
       /* At the very end the last page is the current one, whatever fits. */
       if (top > 0 && top >= upper - page_size - 1)
-        set_page_internal (self, last);
+        _pd_page_view_set_page_internal (self, last);
       else
-        set_page_internal (self, page_at (self, top + (bottom - top) * 0.3));
+        _pd_page_view_set_page_internal (self, _pd_page_view_page_at (self, top + (bottom - top) * 0.3));
     }
 
   if (first != self->first_in_sight || last != self->last_in_sight)
@@ -164,7 +116,7 @@ update_in_sight (PdPageView *self)
       self->last_in_sight = last;
     }
   pd_render_worker_show_pages (self->worker, first, last,
-                               pixels_per_point (self) * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                               _pd_page_view_pixels_per_point (self) * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
                                pd_viewer_document_get_n_pages (self->document));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -206,9 +158,9 @@ fit_zoom (PdPageView *self,
   double max_width, max_height, zoom;
 
   pd_viewer_document_get_max_page_size (self->document, &max_width, &max_height);
-  zoom = (width - 2 * SPACING) / (max_width * POINTS_TO_PX);
+  zoom = (width - 2 * PD_PAGE_SPACING) / (max_width * PD_POINTS_TO_PX);
   if (self->zoom_mode == PD_ZOOM_FIT_PAGE)
-    zoom = MIN (zoom, (height - 2 * SPACING) / (max_height * POINTS_TO_PX));
+    zoom = MIN (zoom, (height - 2 * PD_PAGE_SPACING) / (max_height * PD_POINTS_TO_PX));
   /* Fit width may go below 50 % in a narrow window; never below 10 %. */
   return CLAMP (zoom, 0.1, PD_ZOOM_MAX);
 }
@@ -220,7 +172,7 @@ layout (PdPageView *self,
 {
   int n = pd_viewer_document_get_n_pages (self->document);
   double old_zoom = self->zoom;
-  double y = SPACING;
+  double y = PD_PAGE_SPACING;
   double widest = 0;
 
   if (self->zoom_mode != PD_ZOOM_FREE && width > 0 && height > 0)
@@ -232,30 +184,30 @@ layout (PdPageView *self,
     {
       double page_width, page_height;
 
-      page_size_px (self, i, &page_width, &page_height);
+      _pd_page_view_page_size_px (self, i, &page_width, &page_height);
       self->page_top[i] = y;
-      y += ceil (page_height) + SPACING;
+      y += ceil (page_height) + PD_PAGE_SPACING;
       widest = MAX (widest, ceil (page_width));
     }
   self->total_height = y;
-  self->total_width = widest + 2 * SPACING;
+  self->total_width = widest + 2 * PD_PAGE_SPACING;
 
   if (old_zoom != self->zoom)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
 /* Remembers where the view is, to come back to it after the next layout. */
-static void
-anchor_here (PdPageView *self)
+void
+_pd_page_view_anchor_here (PdPageView *self)
 {
   double page_width, page_height, top;
 
   if (self->document == NULL || self->page_top == NULL || self->pending_page >= 0)
     return;
   top = gtk_adjustment_get_value (self->vadjustment);
-  self->pending_page = page_at (self, top);
-  page_size_px (self, self->pending_page, &page_width, &page_height);
-  self->pending_fraction = (top - self->page_top[self->pending_page] + SPACING) / MAX (page_height, 1);
+  self->pending_page = _pd_page_view_page_at (self, top);
+  _pd_page_view_page_size_px (self, self->pending_page, &page_width, &page_height);
+  self->pending_fraction = (top - self->page_top[self->pending_page] + PD_PAGE_SPACING) / MAX (page_height, 1);
 }
 
 static void
@@ -274,7 +226,7 @@ pd_page_view_size_allocate (GtkWidget *widget,
       return;
     }
 
-  anchor_here (self);
+  _pd_page_view_anchor_here (self);
   layout (self, width, height);
   self->painted_frame = FALSE;
 
@@ -283,8 +235,8 @@ pd_page_view_size_allocate (GtkWidget *widget,
     {
       double page_width, page_height;
 
-      page_size_px (self, self->pending_page, &page_width, &page_height);
-      value = self->page_top[self->pending_page] - SPACING + self->pending_fraction * page_height;
+      _pd_page_view_page_size_px (self, self->pending_page, &page_width, &page_height);
+      value = self->page_top[self->pending_page] - PD_PAGE_SPACING + self->pending_fraction * page_height;
     }
   else
     value = gtk_adjustment_get_value (self->vadjustment);
@@ -292,18 +244,18 @@ pd_page_view_size_allocate (GtkWidget *widget,
   g_signal_handlers_block_by_func (self->vadjustment, adjustment_changed, self);
   gtk_adjustment_configure (self->vadjustment,
                             CLAMP (value, 0, MAX (self->total_height - height, 0)),
-                            0, MAX (self->total_height, height), LINE_STEP, height * 0.9, height);
+                            0, MAX (self->total_height, height), PD_LINE_STEP, height * 0.9, height);
   gtk_adjustment_configure (self->hadjustment,
                             CLAMP (gtk_adjustment_get_value (self->hadjustment), 0,
                                    MAX (self->total_width - width, 0)),
-                            0, MAX (self->total_width, width), LINE_STEP, width * 0.9, width);
+                            0, MAX (self->total_width, width), PD_LINE_STEP, width * 0.9, width);
   g_signal_handlers_unblock_by_func (self->vadjustment, adjustment_changed, self);
 
   if (self->pending_page >= 0)
     {
       self->scrolling_to_page = self->pending_explicit;
       if (self->pending_explicit)
-        set_page_internal (self, self->pending_page);
+        _pd_page_view_set_page_internal (self, self->pending_page);
       self->pending_page = -1;
       self->pending_explicit = FALSE;
     }
@@ -319,7 +271,7 @@ snapshot_page (PdPageView  *self,
                double       y)
 {
   PdPageCache *cache = pd_render_worker_get_cache (self->worker);
-  double width, height, ppp = pixels_per_point (self);
+  double width, height, ppp = _pd_page_view_pixels_per_point (self);
   graphene_rect_t bounds;
   GdkTexture *texture;
   GArray *rects;
@@ -327,7 +279,7 @@ snapshot_page (PdPageView  *self,
   GdkRGBA paper = { 1, 1, 1, 1 };
   GdkRGBA failed = { 0.85, 0.85, 0.85, 1 };
 
-  page_size_px (self, page, &width, &height);
+  _pd_page_view_page_size_px (self, page, &width, &height);
   bounds = GRAPHENE_RECT_INIT (x, y, ceil (width), ceil (height));
 
   texture = pd_page_cache_lookup (cache, PD_RENDER_PAGE, page, NULL);
@@ -401,7 +353,7 @@ pd_page_view_snapshot (GtkWidget   *widget,
   top = gtk_adjustment_get_value (self->vadjustment);
   left = gtk_adjustment_get_value (self->hadjustment);
   for (int page = self->first_in_sight; page <= self->last_in_sight; page++)
-    snapshot_page (self, snapshot, page, page_left (self, page) - left, self->page_top[page] - top);
+    snapshot_page (self, snapshot, page, _pd_page_view_page_left (self, page) - left, self->page_top[page] - top);
 }
 
 static void
@@ -412,357 +364,6 @@ worker_rendered (PdRenderWorker *worker,
 {
   if (kind == PD_RENDER_PAGE && page >= self->first_in_sight && page <= self->last_in_sight)
     gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Zoom */
-
-static void
-change_zoom (PdPageView *self,
-             PdZoomMode  mode,
-             double      zoom)
-{
-  PdZoomMode old_mode = self->zoom_mode;
-
-  zoom = CLAMP (zoom, PD_ZOOM_MIN, PD_ZOOM_MAX);
-  if (mode == old_mode && (mode != PD_ZOOM_FREE || zoom == self->zoom))
-    return;
-  anchor_here (self);
-  self->zoom_mode = mode;
-  if (mode == PD_ZOOM_FREE && zoom != self->zoom)
-    {
-      self->zoom = zoom;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-    }
-  if (mode != old_mode)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_MODE]);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
-double
-pd_page_view_get_zoom (PdPageView *self)
-{
-  g_return_val_if_fail (PD_IS_PAGE_VIEW (self), 1.0);
-  return self->zoom;
-}
-
-void
-pd_page_view_set_zoom (PdPageView *self,
-                       double      zoom)
-{
-  g_return_if_fail (PD_IS_PAGE_VIEW (self));
-  change_zoom (self, PD_ZOOM_FREE, zoom);
-}
-
-PdZoomMode
-pd_page_view_get_zoom_mode (PdPageView *self)
-{
-  g_return_val_if_fail (PD_IS_PAGE_VIEW (self), PD_ZOOM_FIT_WIDTH);
-  return self->zoom_mode;
-}
-
-void
-pd_page_view_set_zoom_mode (PdPageView *self,
-                            PdZoomMode  mode)
-{
-  g_return_if_fail (PD_IS_PAGE_VIEW (self));
-  change_zoom (self, mode, self->zoom);
-}
-
-void
-pd_page_view_zoom_in (PdPageView *self)
-{
-  g_return_if_fail (PD_IS_PAGE_VIEW (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (zoom_steps); i++)
-    if (zoom_steps[i] > self->zoom + 0.001)
-      {
-        change_zoom (self, PD_ZOOM_FREE, zoom_steps[i]);
-        return;
-      }
-}
-
-void
-pd_page_view_zoom_out (PdPageView *self)
-{
-  g_return_if_fail (PD_IS_PAGE_VIEW (self));
-
-  for (int i = G_N_ELEMENTS (zoom_steps) - 1; i >= 0; i--)
-    if (zoom_steps[i] < self->zoom - 0.001)
-      {
-        change_zoom (self, PD_ZOOM_FREE, zoom_steps[i]);
-        return;
-      }
-}
-
-static gboolean
-scrolled (GtkEventControllerScroll *controller,
-          double                    dx,
-          double                    dy,
-          PdPageView               *self)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-
-  if (!(state & GDK_CONTROL_MASK) || self->document == NULL)
-    return FALSE;   /* the scrolled window scrolls */
-  if (dy < 0)
-    pd_page_view_zoom_in (self);
-  else if (dy > 0)
-    pd_page_view_zoom_out (self);
-  return TRUE;
-}
-
-/* Pages and keys */
-
-int
-pd_page_view_get_page (PdPageView *self)
-{
-  g_return_val_if_fail (PD_IS_PAGE_VIEW (self), 0);
-  return self->page;
-}
-
-void
-pd_page_view_set_page (PdPageView *self,
-                       int         page)
-{
-  g_return_if_fail (PD_IS_PAGE_VIEW (self));
-
-  if (self->document == NULL)
-    return;
-  page = CLAMP (page, 0, pd_viewer_document_get_n_pages (self->document) - 1);
-  self->pending_page = page;
-  self->pending_fraction = 0;
-  self->pending_explicit = TRUE;
-  set_page_internal (self, page);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
-static void
-scroll_by (PdPageView *self,
-           double      dx,
-           double      dy)
-{
-  if (dy != 0)
-    gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment) + dy);
-  if (dx != 0)
-    gtk_adjustment_set_value (self->hadjustment, gtk_adjustment_get_value (self->hadjustment) + dx);
-}
-
-/* Keys are bindings to actions, so the same moves can be asked for by name. */
-static void
-move_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *parameter)
-{
-  PdPageView *self = PD_PAGE_VIEW (widget);
-  double height = gtk_widget_get_height (widget);
-  int step = parameter ? g_variant_get_int32 (parameter) : 0;
-
-  if (self->document == NULL)
-    return;
-  if (g_str_equal (name, "pages.scroll-line"))
-    scroll_by (self, 0, step * LINE_STEP);
-  else if (g_str_equal (name, "pages.scroll-screen"))
-    scroll_by (self, 0, step * height * 0.9);
-  else if (g_str_equal (name, "pages.sideways"))
-    {
-      /* Sideways when there is room to, else the next or previous page. */
-      if (gtk_adjustment_get_upper (self->hadjustment) > gtk_adjustment_get_page_size (self->hadjustment) + 1)
-        scroll_by (self, step * LINE_STEP, 0);
-      else
-        pd_page_view_set_page (self, self->page + step);
-    }
-  else if (g_str_equal (name, "pages.first"))
-    pd_page_view_set_page (self, 0);
-  else if (g_str_equal (name, "pages.last"))
-    pd_page_view_set_page (self, pd_viewer_document_get_n_pages (self->document) - 1);
-}
-
-static void
-add_move_bindings (GtkWidgetClass *widget_class)
-{
-  const struct { guint key; GdkModifierType mods; const char *action; int step; } keys[] = {
-    { GDK_KEY_Up, 0, "pages.scroll-line", -1 },
-    { GDK_KEY_KP_Up, 0, "pages.scroll-line", -1 },
-    { GDK_KEY_Down, 0, "pages.scroll-line", 1 },
-    { GDK_KEY_KP_Down, 0, "pages.scroll-line", 1 },
-    { GDK_KEY_Page_Up, 0, "pages.scroll-screen", -1 },
-    { GDK_KEY_KP_Page_Up, 0, "pages.scroll-screen", -1 },
-    { GDK_KEY_Page_Down, 0, "pages.scroll-screen", 1 },
-    { GDK_KEY_KP_Page_Down, 0, "pages.scroll-screen", 1 },
-    { GDK_KEY_space, 0, "pages.scroll-screen", 1 },
-    { GDK_KEY_space, GDK_SHIFT_MASK, "pages.scroll-screen", -1 },
-    { GDK_KEY_Left, 0, "pages.sideways", -1 },
-    { GDK_KEY_KP_Left, 0, "pages.sideways", -1 },
-    { GDK_KEY_Right, 0, "pages.sideways", 1 },
-    { GDK_KEY_KP_Right, 0, "pages.sideways", 1 },
-    { GDK_KEY_Home, 0, "pages.first", 0 },
-    { GDK_KEY_KP_Home, 0, "pages.first", 0 },
-    { GDK_KEY_End, 0, "pages.last", 0 },
-    { GDK_KEY_KP_End, 0, "pages.last", 0 },
-  };
-
-  gtk_widget_class_install_action (widget_class, "pages.scroll-line", "i", move_action);
-  gtk_widget_class_install_action (widget_class, "pages.scroll-screen", "i", move_action);
-  gtk_widget_class_install_action (widget_class, "pages.sideways", "i", move_action);
-  gtk_widget_class_install_action (widget_class, "pages.first", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "pages.last", NULL, move_action);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      if (keys[i].step != 0)
-        gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods, keys[i].action,
-                                             "i", keys[i].step);
-      else
-        gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods, keys[i].action, NULL);
-    }
-}
-
-/* Find highlights */
-
-void
-pd_page_view_set_matches (PdPageView *self,
-                          GHashTable *matches)
-{
-  g_return_if_fail (PD_IS_PAGE_VIEW (self));
-
-  if (matches != NULL)
-    g_hash_table_ref (matches);
-  g_clear_pointer (&self->matches, g_hash_table_unref);
-  self->matches = matches;
-  self->match_page = -1;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-pd_page_view_set_current_match (PdPageView             *self,
-                                int                     page,
-                                const PopplerRectangle *rect)
-{
-  double page_width, page_height, top, height;
-
-  g_return_if_fail (PD_IS_PAGE_VIEW (self));
-  g_return_if_fail (rect != NULL);
-
-  if (self->document == NULL)
-    return;
-  self->match_page = page;
-  self->match_rect = *rect;
-
-  /* Land on the page: all of it when it fits, else with the match a
-   * third of the way down the view. */
-  pd_viewer_document_get_page_size (self->document, page, &page_width, &page_height);
-  height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
-  top = rect->y1 / page_height;
-  self->pending_page = page;
-  self->pending_explicit = TRUE;
-  if (page_height * pixels_per_point (self) + 2 * SPACING <= height)
-    self->pending_fraction = 0;
-  else
-    self->pending_fraction = MAX (top - (height / 3) / (page_height * pixels_per_point (self)), 0);
-  set_page_internal (self, page);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Selection */
-
-static gboolean
-point_to_page (PdPageView *self,
-               double      x,
-               double      y,
-               int        *page,
-               double     *page_x,
-               double     *page_y)
-{
-  double doc_y = y + gtk_adjustment_get_value (self->vadjustment);
-  double doc_x = x + gtk_adjustment_get_value (self->hadjustment);
-
-  *page = page_at (self, doc_y);
-  *page_x = (doc_x - page_left (self, *page)) / pixels_per_point (self);
-  *page_y = (doc_y - self->page_top[*page]) / pixels_per_point (self);
-  return TRUE;
-}
-
-void
-pd_page_view_select (PdPageView             *self,
-                     int                     page,
-                     const PopplerRectangle *rect)
-{
-  g_return_if_fail (PD_IS_PAGE_VIEW (self));
-
-  if (rect == NULL || page < 0)
-    self->selection_page = -1;
-  else
-    {
-      self->selection_page = page;
-      self->selection = *rect;
-    }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-drag_begin (GtkGestureDrag *gesture,
-            double          x,
-            double          y,
-            PdPageView     *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  self->drag_x = x;
-  self->drag_y = y;
-  pd_page_view_select (self, -1, NULL);
-}
-
-static void
-drag_update (GtkGestureDrag *gesture,
-             double          offset_x,
-             double          offset_y,
-             PdPageView     *self)
-{
-  int page, end_page;
-  double x1, y1, x2, y2;
-
-  if (self->document == NULL || self->page_top == NULL)
-    return;
-  point_to_page (self, self->drag_x, self->drag_y, &page, &x1, &y1);
-  point_to_page (self, self->drag_x + offset_x, self->drag_y + offset_y, &end_page, &x2, &y2);
-  /* A selection stays within the page it began on. */
-  if (end_page != page)
-    {
-      double width, height;
-
-      pd_viewer_document_get_page_size (self->document, page, &width, &height);
-      y2 = end_page > page ? height : 0;
-    }
-  pd_page_view_select (self, page, &(PopplerRectangle) { x1, y1, x2, y2 });
-}
-
-char *
-pd_page_view_get_selected_text (PdPageView *self)
-{
-  g_autoptr(PopplerPage) page = NULL;
-  char *text;
-
-  g_return_val_if_fail (PD_IS_PAGE_VIEW (self), NULL);
-
-  if (self->document == NULL || self->selection_page < 0)
-    return NULL;
-  page = poppler_document_get_page (pd_viewer_document_get_poppler (self->document), self->selection_page);
-  if (page == NULL)
-    return NULL;
-  text = poppler_page_get_selected_text (page, POPPLER_SELECTION_GLYPH, &self->selection);
-  if (text != NULL && *text == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
-gboolean
-pd_page_view_copy_selection (PdPageView *self)
-{
-  g_autofree char *text = pd_page_view_get_selected_text (self);
-
-  if (text == NULL)
-    return FALSE;
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  return TRUE;
 }
 
 int
@@ -809,7 +410,7 @@ pd_page_view_set_document (PdPageView       *self,
   self->first_in_sight = 0;
   self->last_in_sight = -1;
   self->page = -1;
-  set_page_internal (self, 0);
+  _pd_page_view_set_page_internal (self, 0);
   self->pending_page = document ? 0 : -1;
   self->pending_fraction = 0;
   self->pending_explicit = TRUE;
@@ -914,7 +515,7 @@ pd_page_view_class_init (PdPageViewClass *klass)
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
-  add_move_bindings (widget_class);
+  _pd_page_view_add_bindings (widget_class);
   gtk_widget_class_set_css_name (widget_class, "pd-page-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DOCUMENT);
 }
@@ -922,9 +523,6 @@ pd_page_view_class_init (PdPageViewClass *klass)
 static void
 pd_page_view_init (PdPageView *self)
 {
-  GtkEventController *controller;
-  GtkGesture *drag;
-
   self->zoom = 1.0;
   self->zoom_mode = PD_ZOOM_FIT_WIDTH;
   self->selection_page = -1;
@@ -939,16 +537,7 @@ pd_page_view_init (PdPageView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document pages"), -1);
 
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL
-                                                | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
-  g_signal_connect (controller, "scroll", G_CALLBACK (scrolled), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  drag = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  _pd_page_view_add_controllers (self);
 }
 
 GtkWidget *
