@@ -95,6 +95,8 @@ deliver_results (gpointer data)
   PdRenderWorker *self = data;
   GList *results;
 
+  /* A "rendered" handler may drop the last other reference. */
+  g_object_ref (self);
   g_mutex_lock (&self->lock);
   results = g_list_reverse (self->results);
   self->results = NULL;
@@ -127,6 +129,7 @@ deliver_results (gpointer data)
       g_signal_emit (self, signals[RENDERED], 0, (int) job->kind, job->page);
     }
   g_list_free_full (results, (GDestroyNotify) job_free);
+  g_object_unref (self);
   return G_SOURCE_REMOVE;
 }
 
