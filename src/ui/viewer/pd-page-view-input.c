@@ -124,7 +124,7 @@ pd_page_view_set_page (PdPageView *self,
   self->pending_fraction = 0;
   self->pending_explicit = TRUE;
   _pd_page_view_set_page_internal (self, page);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  _pd_page_view_scroll_to_pending (self);
 }
 
 static void
@@ -250,7 +250,7 @@ pd_page_view_set_current_match (PdPageView             *self,
   else
     self->pending_fraction = MAX (top - (height / 3) / (page_height * _pd_page_view_pixels_per_point (self)), 0);
   _pd_page_view_set_page_internal (self, page);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  _pd_page_view_scroll_to_pending (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

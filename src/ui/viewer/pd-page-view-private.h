@@ -77,6 +77,9 @@ double  _pd_page_view_page_left       (PdPageView *self,
 void    _pd_page_view_set_page_internal (PdPageView *self,
                                          int         page);
 void    _pd_page_view_anchor_here     (PdPageView *self);
+/* Scrolls to pending_page now (a jump needs no new layout), or after the
+ * first layout. */
+void    _pd_page_view_scroll_to_pending (PdPageView *self);
 
 /* From pd-page-view-input.c */
 void    _pd_page_view_add_bindings    (GtkWidgetClass *widget_class);

@@ -118,7 +118,36 @@ update_in_sight (PdPageView *self)
   pd_render_worker_show_pages (self->worker, first, last,
                                _pd_page_view_pixels_per_point (self) * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
                                pd_viewer_document_get_n_pages (self->document));
+  self->painted_frame = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_pd_page_view_scroll_to_pending (PdPageView *self)
+{
+  double page_width, page_height, value, upper, page_size;
+
+  /* Not laid out yet: the next layout scrolls there. */
+  if (self->page_top == NULL || gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
+    {
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      return;
+    }
+
+  _pd_page_view_page_size_px (self, self->pending_page, &page_width, &page_height);
+  value = self->page_top[self->pending_page] - PD_PAGE_SPACING + self->pending_fraction * page_height;
+  upper = gtk_adjustment_get_upper (self->vadjustment);
+  page_size = gtk_adjustment_get_page_size (self->vadjustment);
+  self->scrolling_to_page = self->pending_explicit;
+  if (self->pending_explicit)
+    _pd_page_view_set_page_internal (self, self->pending_page);
+  self->pending_page = -1;
+  self->pending_explicit = FALSE;
+  gtk_adjustment_set_value (self->vadjustment, CLAMP (value, 0, MAX (upper - page_size, 0)));
+  /* The value may not have changed; the pages in sight may have. */
+  self->scrolling_to_page = TRUE;
+  update_in_sight (self);
+  self->scrolling_to_page = FALSE;
 }
 
 static void
