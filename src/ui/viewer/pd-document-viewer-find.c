@@ -183,7 +183,15 @@ pd_document_viewer_find (PdDocumentViewer *self,
   g_return_if_fail (PD_IS_DOCUMENT_VIEWER (self));
 
   if (self->document == NULL)
-    return;
+    {
+      /* Opening (or asking for its password): find once it is open. */
+      if (self->state == PD_DOCUMENT_VIEWER_LOADING || self->state == PD_DOCUMENT_VIEWER_PASSWORD)
+        {
+          g_free (self->pending_find);
+          self->pending_find = g_strdup (text);
+        }
+      return;
+    }
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   g_signal_handlers_block_by_func (self->find_entry, _pd_document_viewer_on_find_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->find_entry), text ? text : "");

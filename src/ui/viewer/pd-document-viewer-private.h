@@ -48,6 +48,10 @@ struct _PdDocumentViewer
   int               match_page;
   gboolean          land_on_match; /* go to the first match when it is found */
   guint             sync_id;
+
+  /* Asked for while the document was still opening: done once it is. */
+  int               pending_page;  /* -1 for none */
+  char             *pending_find;
 };
 
 /* From pd-document-viewer-find.c */

@@ -56,12 +56,18 @@ sync_page (PdDocumentViewer *self)
 {
   int page = pd_page_view_get_page (self->page_view);
   g_autofree char *text = g_strdup_printf ("%d", page + 1);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
   if (self->document == NULL)
     return;
+  pd_viewer_sidebar_set_page (self->sidebar, page);
+  /* Not under the reader's fingers while they type a page number. */
+  if (focus != NULL && (focus == GTK_WIDGET (self->page_entry)
+                        || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->page_entry))))
+    return;
   gtk_editable_set_text (GTK_EDITABLE (self->page_entry), text);
   gtk_widget_remove_css_class (GTK_WIDGET (self->page_entry), "error");
-  pd_viewer_sidebar_set_page (self->sidebar, page);
 }
 
 static void
@@ -144,6 +150,14 @@ pd_document_viewer_go_to_page (PdDocumentViewer *self,
                                int               page_index)
 {
   g_return_if_fail (PD_IS_DOCUMENT_VIEWER (self));
+
+  if (self->document == NULL)
+    {
+      /* Opening (or asking for its password): go there once it is open. */
+      if (self->state == PD_DOCUMENT_VIEWER_LOADING || self->state == PD_DOCUMENT_VIEWER_PASSWORD)
+        self->pending_page = page_index;
+      return;
+    }
   pd_page_view_set_page (self->page_view, page_index);
 }
 
@@ -178,6 +192,17 @@ show_document (PdDocumentViewer *self,
   sync_zoom (self);
   set_state (self, PD_DOCUMENT_VIEWER_READY);
   gtk_widget_grab_focus (GTK_WIDGET (self->page_view));
+
+  /* A search result opened: its page, then its match from there. */
+  if (self->pending_page >= 0)
+    pd_page_view_set_page (self->page_view, self->pending_page);
+  self->pending_page = -1;
+  if (self->pending_find != NULL)
+    {
+      g_autofree char *text = g_steal_pointer (&self->pending_find);
+
+      pd_document_viewer_find (self, text);
+    }
 }
 
 static void
@@ -251,6 +276,8 @@ pd_document_viewer_load (PdDocumentViewer *self,
   g_return_if_fail (G_IS_FILE (file));
 
   g_set_object (&self->file, file);
+  self->pending_page = -1;
+  g_clear_pointer (&self->pending_find, g_free);
   g_free (self->title);
   self->title = title ? g_strdup (title) : g_file_get_basename (file);
   gtk_label_set_text (self->title_label, self->title);
@@ -465,6 +492,7 @@ pd_document_viewer_finalize (GObject *object)
   PdDocumentViewer *self = PD_DOCUMENT_VIEWER (object);
 
   g_free (self->title);
+  g_free (self->pending_find);
   G_OBJECT_CLASS (pd_document_viewer_parent_class)->finalize (object);
 }
 
@@ -608,6 +636,7 @@ pd_document_viewer_init (PdDocumentViewer *self)
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self)));
   self->match_index = -1;
   self->match_page = -1;
+  self->pending_page = -1;
 
   g_object_bind_property (self->find_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
