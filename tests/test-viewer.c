@@ -113,10 +113,20 @@ grab_pixels (GtkWidget *widget,
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   guchar *pixels;
 
-  *width = gtk_widget_get_width (widget);
-  *height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, *width, *height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  gint64 end = g_get_monotonic_time () + TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+
+  /* Between a layout being asked for and done, a widget draws nothing. */
+  for (;;)
+    {
+      *width = gtk_widget_get_width (widget);
+      *height = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, snapshot, *width, *height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node != NULL || g_get_monotonic_time () > end)
+        break;
+      snapshot = gtk_snapshot_new ();
+      g_main_context_iteration (NULL, FALSE);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, *width, *height));
   pixels = g_malloc ((gsize) *width * *height * 4);
@@ -312,6 +322,31 @@ test_find (void)
   g_assert_true (wait_for (search_done, shown.viewer));
   g_assert_cmpstr (pd_document_viewer_get_find_status (shown.viewer), ==, "No matches");
   g_assert_cmpint (pd_document_viewer_get_match_page (shown.viewer), ==, -1);
+  gtk_window_destroy (GTK_WINDOW (shown.window));
+}
+
+/* As the Documents view opens a search result: load, go to a page and find
+ * at once, before the file is open. */
+static void
+test_open_at_match (void)
+{
+  Shown shown = show_viewer ();
+  g_autoptr(GFile) file = g_file_new_for_path (fixtures->text);
+
+  pd_document_viewer_load (shown.viewer, file, "Overview report");
+  pd_document_viewer_go_to_page (shown.viewer, 5);
+  pd_document_viewer_find (shown.viewer, PD_TEST_PDF_PHRASE);
+  g_assert_true (wait_for (is_settled, shown.viewer));
+  g_assert_true (wait_for (has_match_page, shown.viewer));
+  g_assert_cmpint (pd_document_viewer_get_match_page (shown.viewer), ==, 9);
+  g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, 9);
+
+  /* Another file forgets what was asked of the last. */
+  pd_document_viewer_load (shown.viewer, file, "Overview report");
+  g_assert_true (wait_for (is_settled, shown.viewer));
+  g_assert_true (wait_for (view_settled, page_view_of (shown.viewer)));
+  g_assert_cmpint (pd_document_viewer_get_page (shown.viewer), ==, 0);
+  g_assert_null (pd_document_viewer_get_find_status (shown.viewer));
   gtk_window_destroy (GTK_WINDOW (shown.window));
 }
 
@@ -676,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/viewer/password", test_password);
   g_test_add_func ("/viewer/broken-files", test_broken_files);
   g_test_add_func ("/viewer/find", test_find);
+  g_test_add_func ("/viewer/open-at-match", test_open_at_match);
   g_test_add_func ("/viewer/pages-and-keys", test_pages_and_keys);
   g_test_add_func ("/viewer/zoom", test_zoom);
   g_test_add_func ("/viewer/thumbnails", test_thumbnails);
