@@ -245,7 +245,8 @@ pd_page_view_set_current_match (PdPageView             *self,
   top = rect->y1 / page_height;
   self->pending_page = page;
   self->pending_explicit = TRUE;
-  if (page_height * _pd_page_view_pixels_per_point (self) + 2 * PD_PAGE_SPACING <= height)
+  /* (A pixel's slack: at fit page the page is sized to the view exactly.) */
+  if (page_height * _pd_page_view_pixels_per_point (self) + 2 * PD_PAGE_SPACING <= height + 2)
     self->pending_fraction = 0;
   else
     self->pending_fraction = MAX (top - (height / 3) / (page_height * _pd_page_view_pixels_per_point (self)), 0);

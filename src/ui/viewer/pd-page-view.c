@@ -234,7 +234,10 @@ _pd_page_view_anchor_here (PdPageView *self)
   if (self->document == NULL || self->page_top == NULL || self->pending_page >= 0)
     return;
   top = gtk_adjustment_get_value (self->vadjustment);
-  self->pending_page = _pd_page_view_page_at (self, top);
+  /* The page whose top (with the gap above it) is at the view's top, so a
+   * jump to a page stays exactly there; the fraction may be a little
+   * negative within the gap. */
+  self->pending_page = _pd_page_view_page_at (self, top + PD_PAGE_SPACING);
   _pd_page_view_page_size_px (self, self->pending_page, &page_width, &page_height);
   self->pending_fraction = (top - self->page_top[self->pending_page] + PD_PAGE_SPACING) / MAX (page_height, 1);
 }
