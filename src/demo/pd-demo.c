@@ -322,7 +322,7 @@ write_meeting (PdTransaction  *tx,
   g_autofree char *starts = moment_text (demo, meeting_age, "10:00:00");
   g_autofree char *ends = moment_text (demo, meeting_age, "12:30:00");
   g_autofree char *title = NULL;
-  PdMeetingFields fields = { 0 };
+  PdMeetingFields fields = { .allow_past = TRUE };
   const char *status;
   gint64 meeting_id;
   guint i, n_items = 0;
@@ -341,7 +341,8 @@ write_meeting (PdTransaction  *tx,
   fields.ends_at = ends;
   fields.place = pd_demo_text_place (demo->rand);
   fields.chair_id = demo->chair_id;
-  fields.status = status;
+  /* Built as a draft, then published: a published agenda only takes addenda. */
+  fields.status = "draft";
   meeting_id = pd_meeting_insert (tx, &fields, error);
   if (meeting_id == 0)
     return FALSE;
@@ -420,7 +421,7 @@ write_meeting (PdTransaction  *tx,
                                   0, 20, error) == 0 ||
       pd_meeting_add_agenda_item (tx, meeting_id, "other", "Any other business", 0, 10, error) == 0)
     return FALSE;
-  return TRUE;
+  return pd_meeting_set_status (tx, meeting_id, status, error);
 }
 
 static gboolean
