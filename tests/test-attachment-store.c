@@ -198,7 +198,7 @@ static gboolean
 insert_meeting (PdTransaction *tx, gpointer user_data, GError **error)
 {
   PdMeetingFields fields = { .title = "Practice Review Panel", .starts_at = "2026-03-31T10:00:00Z",
-                             .ends_at = "2026-03-31T12:00:00Z" };
+                             .ends_at = "2026-03-31T12:00:00Z", .allow_past = TRUE };
   Meeting *meeting = user_data;
 
   meeting->meeting_id = pd_meeting_insert (tx, &fields, error);

@@ -27,11 +27,13 @@ add_meetings (PdTransaction  *tx,
     .starts_at = "2026-03-31T10:00:00Z",
     .ends_at = "2026-03-31T12:30:00Z",
     .place = "Room 4, Civic Centre; second floor",
+    .allow_past = TRUE,
   };
   PdMeetingFields other_year = {
     .title = "Practice Review Panel",
     .starts_at = "2025-12-01T10:00:00Z",
     .ends_at = "2025-12-01T12:00:00Z",
+    .allow_past = TRUE,
   };
   gint64 referral_id;
 

@@ -147,6 +147,31 @@ make_database (const char *path)
 }
 
 /* Every migration up to @version left one ledger entry and one audit row. */
+/* Migration numbers are handed out to branches in advance, so a build may
+ * ship 0006 without 0005: a number not shipped is not recorded either. */
+static gboolean
+migration_is_shipped (int number)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children ("/io/github/paneldesk/PanelDesk/core/migrations",
+                                                        0, NULL);
+  g_autofree char *prefix = g_strdup_printf ("%04d-", number);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_str_has_prefix (names[i], prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+count_shipped (int up_to)
+{
+  int n = 0;
+
+  for (int number = 1; number <= up_to; number++)
+    n += migration_is_shipped (number) ? 1 : 0;
+  return n;
+}
+
 static void
 assert_migrations_recorded (sqlite3 *handle,
                             int      version)
@@ -161,6 +186,8 @@ assert_migrations_recorded (sqlite3 *handle,
                          "AND json_extract (a.after_json, '$.schema_version') = %d;",
                          summary, n);
 
+      if (!migration_is_shipped (n) && pd_test_query_int (handle, sql) == 0)
+        continue;  /* a test migration, or a number not shipped in this build */
       g_assert_cmpint (pd_test_query_int (handle, sql), ==, 1);
       g_assert_cmpint (pd_test_query_int (handle, audit_sql), ==, 1);
     }
@@ -212,7 +239,8 @@ test_fresh_database (Fixture       *fixture,
   handle = _pd_database_get_handle (db);
   g_assert_cmpint (pd_database_get_schema_version (db), ==, latest);
   assert_migrations_recorded (handle, latest);
-  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM audit_log WHERE entity = 'schema';"), ==, latest);
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM audit_log WHERE entity = 'schema';"), ==,
+                   count_shipped (latest));
 }
 
 static void

@@ -21,6 +21,9 @@ static const PdAdminCommand commands[] = {
   { "confirm-key", N_("PATH FINGERPRINT"), N_("Confirm a chair's new signing key, as the chair reads its fingerprint out"), pd_admin_confirm_key },
   { "attach", N_("PATH --referral REF FILE…"), N_("Attach files to a referral; each is kept once, under its checksum, beside the database"), pd_admin_attach },
   { "index", N_("PATH"), N_("Extract the text of attached PDFs for full-text search (resumes where it stopped)"), pd_admin_index },
+  { "agenda-pack", N_("PATH --meeting ID OUT.pdf"), N_("Make a meeting's agenda pack: one PDF of its agenda and papers, with progress"), pd_admin_agenda_pack },
+  { "minutes", N_("PATH --meeting ID OUT.pdf"), N_("Write a meeting's minutes as a PDF"), pd_admin_minutes },
+  { "calendar", N_("PATH [--meeting ID | --year YYYY] OUT.ics"), N_("Write a meeting, or a year's meetings, as an iCalendar file"), pd_admin_calendar },
   { NULL }
 };
 

@@ -69,5 +69,8 @@ int pd_admin_export_decisions (int argc, char **argv);
 int pd_admin_confirm_key (int argc, char **argv);
 int pd_admin_attach (int argc, char **argv);
 int pd_admin_index (int argc, char **argv);
+int pd_admin_agenda_pack (int argc, char **argv);
+int pd_admin_minutes (int argc, char **argv);
+int pd_admin_calendar (int argc, char **argv);
 
 G_END_DECLS
