@@ -8,6 +8,7 @@
 #include "pd-core.h"
 #include "pd-documents-view.h"
 #include "pd-publication-dialog.h"
+#include "pd-window.h"
 #include "pd-test-pdf.h"
 #include "pd-test-util.h"
 
@@ -288,6 +289,106 @@ test_documents_view (void)
   pd_test_remove_tree (dir);
 }
 
+static gboolean
+window_not_busy (gpointer data)
+{
+  return !pd_window_is_busy (data) && pd_documents_view_get_n_rows (pd_window_get_documents_view (data)) > 0;
+}
+
+static gboolean
+viewer_ready (gpointer data)
+{
+  PdViewerWindow **viewer = data;
+
+  return *viewer != NULL &&
+         pd_document_viewer_get_state (pd_viewer_window_get_viewer (*viewer)) == PD_DOCUMENT_VIEWER_READY &&
+         pd_document_viewer_get_match_page (pd_viewer_window_get_viewer (*viewer)) >= 0;
+}
+
+static void
+on_toplevel_added (GListModel *toplevels, guint position, guint removed, guint added, PdViewerWindow **viewer)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (PD_IS_VIEWER_WINDOW (window))
+        *viewer = PD_VIEWER_WINDOW (window);
+    }
+}
+
+/* In the application: a search hit opens the report in a window of its
+ * own, at the page of the match, with the match found; opening the same
+ * report again brings that window forward instead of another. */
+static void
+test_opens_in_viewer_window (void)
+{
+  g_autoptr(PdTestPdfFixtures) pdfs = pd_test_pdf_fixtures_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("panel-desk-test-documents-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "panel.paneldesk", NULL);
+  g_autoptr(PdDatabase) db = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  NewReferral referral = { 0 };
+  const char *paths[] = { pdfs->text, NULL };
+  PdAttachTarget target = { .kind = "overview_report", .title = "Overview report" };
+  PdViewerWindow *viewer = NULL;
+  PdDocumentViewer *document_viewer;
+  PdDocumentsView *view;
+  PdWindow *window;
+  gulong handler;
+  int page;
+
+  g_assert_no_error (error);
+  db = pd_database_open (path, PD_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  pd_database_write (db, "New referral", insert_referral, &referral, NULL, &error);
+  g_assert_no_error (error);
+  target.referral_id = referral.id;
+  results = pd_attachment_store_attach (db, &target, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_no_error (((PdAttachResult *) g_ptr_array_index (results, 0))->error);
+  g_assert_true (pd_fulltext_extract (path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  window = g_object_new (PD_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  pd_window_open_path (window, path);
+  g_assert_true (wait_for (window_not_busy, window));
+  view = pd_window_get_documents_view (window);
+  handler = g_signal_connect (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (on_toplevel_added), &viewer);
+
+  pd_documents_view_search (view, PD_TEST_PDF_PHRASE);
+  g_assert_true (wait_for (has_hits, view));
+  pd_documents_view_activate_hit (view, 1);
+  g_assert_true (wait_for (viewer_ready, &viewer));
+  document_viewer = pd_viewer_window_get_viewer (viewer);
+  page = pd_document_viewer_get_match_page (document_viewer);
+  g_assert_true (pd_test_pdf_page_has_phrase (page));
+  g_assert_cmpint (pd_document_viewer_get_page (document_viewer), ==, page);
+  g_assert_cmpint (page, >, 2);   /* the second hit, not the first page with the phrase */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (viewer)), ==, "Overview report");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (viewer)) == GTK_WINDOW (window));
+
+  /* Again: the same window, not a second one. */
+  {
+    PdViewerWindow *first = viewer;
+
+    viewer = NULL;
+    g_assert_true (pd_window_open_document (window, pd_viewer_window_get_document_id (first),
+                                            pdfs->text, 0, NULL) == first);
+    g_assert_null (viewer);
+    viewer = first;
+  }
+
+  g_signal_handler_disconnect (gtk_window_get_toplevels (), handler);
+  gtk_window_destroy (GTK_WINDOW (viewer));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_free (referral.reference);
+  pd_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -295,5 +396,6 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add_func ("/documents-view/attach-search-open", test_documents_view);
+  g_test_add_func ("/documents-view/opens-in-viewer-window", test_opens_in_viewer_window);
   return g_test_run ();
 }

@@ -4,50 +4,10 @@
 #include <glib/gi18n.h>
 
 #include "pd-backup-scheduler.h"
-#include "pd-demo.h"
+#include "pd-viewer-window.h"
 #include "pd-welcome-page.h"
 #include "pd-window.h"
 #include "pd-window-private.h"
-
-struct _PdWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template children */
-  AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewSwitcherBar   *switcher_bar;
-  GtkSpinner           *check_spinner;
-  GtkRevealer          *banner_revealer;
-  GtkLabel             *banner_label;
-  GtkStack             *main_stack;
-  PdWelcomePage        *welcome_page;
-  GtkSpinner           *loading_spinner;
-  GtkLabel             *loading_label;
-  GtkProgressBar       *loading_progress;
-  GtkWidget            *loading_cancel_button;
-  AdwViewStack         *view_stack;
-  AdwStatusPage        *error_page;
-  GtkWidget            *error_open_button;
-  PdReferralsView      *referrals_view;
-  PdAgendaView         *agenda_view;
-  PdDecisionsView      *decisions_view;
-  PdDocumentsView      *documents_view;
-
-  GSettings            *settings;
-  PdBackupScheduler    *backups;      /* NULL without the installed schema */
-  guint                 poll_id;
-  guint                 polls;        /* since presence was last renewed */
-  GtkLabel             *presence_label;
-  char                 *change_mark;  /* the database as last read */
-  char                 *last_toast;
-  gboolean              share_away;   /* the last poll could not reach the file */
-  PdDatabase           *db;
-  GCancellable         *cancellable;      /* the running check or demo creation */
-  char                 *retry_path;       /* what "Try Again" opens */
-  gboolean              retry_is_demo;
-  guint                 busy : 1;
-};
 
 G_DEFINE_FINAL_TYPE (PdWindow, pd_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -71,8 +31,8 @@ update_switchers (PdWindow *self)
                                     on_main && adw_view_switcher_title_get_title_visible (self->switcher_title));
 }
 
-static void
-show_page (PdWindow   *self,
+void
+_pd_window_show_page (PdWindow   *self,
            const char *name)
 {
   gtk_stack_set_visible_child_name (self->main_stack, name);
@@ -81,23 +41,23 @@ show_page (PdWindow   *self,
   update_actions (self);
 }
 
-static void
-set_busy (PdWindow *self,
+void
+_pd_window_set_busy (PdWindow *self,
           gboolean  busy)
 {
   self->busy = !!busy;
   update_actions (self);
 }
 
-static void
-show_error (PdWindow   *self,
+void
+_pd_window_show_error (PdWindow   *self,
             const char *title,
             const char *message)
 {
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, message);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-  show_page (self, "error");
+  _pd_window_show_page (self, "error");
   gtk_widget_grab_focus (self->error_open_button);
 }
 
@@ -145,14 +105,14 @@ pd_window_get_banner_message (PdWindow *self)
   return gtk_label_get_text (self->banner_label);
 }
 
-static void
-cancel_work (PdWindow *self)
+void
+_pd_window_cancel_work (PdWindow *self)
 {
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_set_visible (GTK_WIDGET (self->check_spinner), FALSE);
   gtk_spinner_set_spinning (self->check_spinner, FALSE);
-  set_busy (self, FALSE);
+  _pd_window_set_busy (self, FALSE);
 }
 
 static void
@@ -184,7 +144,7 @@ pd_window_set_database (PdWindow   *self,
 
   if (db != self->db)
     {
-      cancel_work (self);
+      _pd_window_cancel_work (self);
       if (self->db != NULL)
         pd_presence_leave (self->db);
       g_set_object (&self->db, db);
@@ -203,7 +163,7 @@ pd_window_set_database (PdWindow   *self,
 
       adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
       gtk_window_set_title (GTK_WINDOW (self), basename);
-      show_page (self, "main");
+      _pd_window_show_page (self, "main");
     }
   else
     {
@@ -317,9 +277,9 @@ pd_window_show_welcome (PdWindow *self)
 {
   g_return_if_fail (PD_IS_WINDOW (self));
 
-  cancel_work (self);
+  _pd_window_cancel_work (self);
   pd_window_set_database (self, NULL);
-  show_page (self, "welcome");
+  _pd_window_show_page (self, "welcome");
   gtk_widget_grab_focus (GTK_WIDGET (self->welcome_page));
 }
 
@@ -342,284 +302,50 @@ pd_window_get_last_toast (PdWindow *self)
   return self->last_toast;
 }
 
-void
-pd_window_remember_database (PdWindow   *self,
-                             const char *path)
-{
-  g_return_if_fail (PD_IS_WINDOW (self));
-  g_return_if_fail (path != NULL);
+/* Documents, from any view: in a window of their own */
 
-  if (self->retry_path != path)
+PdViewerWindow *
+pd_window_open_document (PdWindow   *self,
+                         gint64      document_id,
+                         const char *path,
+                         int         page_index,
+                         const char *query)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(PdDocument) document = NULL;
+  PdViewerWindow *viewer = NULL;
+
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  for (guint i = 0; viewer == NULL && i < g_list_model_get_n_items (toplevels); i++)
     {
-      g_free (self->retry_path);
-      self->retry_path = g_strdup (path);
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (PD_IS_VIEWER_WINDOW (window) &&
+          pd_viewer_window_get_document_id (PD_VIEWER_WINDOW (window)) == document_id &&
+          gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (self))
+        viewer = PD_VIEWER_WINDOW (window);
     }
-  self->retry_is_demo = FALSE;
-
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-database", path);
-}
-
-/* The integrity check, off the main thread */
-
-static void
-quick_check_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  PdDatabase *db = task_data;
-  GError *error = NULL;
-
-  if (pd_database_quick_check (db, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-quick_check_done (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  PdWindow *self = PD_WINDOW (object);
-  PdDatabase *db = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (viewer == NULL)
     {
-      if (db == self->db)
-        {
-          gtk_widget_set_visible (GTK_WIDGET (self->check_spinner), FALSE);
-          gtk_spinner_set_spinning (self->check_spinner, FALSE);
-          set_busy (self, FALSE);
-        }
-      return;
+      document = self->db != NULL ? pd_document_load (self->db, document_id, NULL) : NULL;
+      viewer = pd_viewer_window_new (GTK_WINDOW (self), document_id, path,
+                                     document != NULL ? pd_document_get_title (document) : _("Document"));
     }
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || db != self->db)
-    return;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->check_spinner), FALSE);
-  gtk_spinner_set_spinning (self->check_spinner, FALSE);
-  set_busy (self, FALSE);
-  pd_window_set_database (self, NULL);
-  show_error (self, _("The Database Is Damaged"), error->message);
+  pd_viewer_window_show_page (viewer, page_index, query);
+  gtk_window_present (GTK_WINDOW (viewer));
+  return viewer;
 }
 
 static void
-start_quick_check (PdWindow *self)
+on_open_document (PdWindow   *self,
+                  gint64      document_id,
+                  const char *path,
+                  int         page_index,
+                  const char *query)
 {
-  g_autoptr(GTask) task = NULL;
-
-  self->cancellable = g_cancellable_new ();
-  set_busy (self, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->check_spinner), TRUE);
-  gtk_spinner_set_spinning (self->check_spinner, TRUE);
-
-  task = g_task_new (self, self->cancellable, quick_check_done, NULL);
-  g_task_set_source_tag (task, start_quick_check);
-  g_task_set_task_data (task, g_object_ref (self->db), g_object_unref);
-  g_task_run_in_thread (task, quick_check_thread);
-}
-
-void
-pd_window_open_path (PdWindow   *self,
-                     const char *path)
-{
-  g_autoptr(PdDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (PD_IS_WINDOW (self));
-  g_return_if_fail (path != NULL);
-
-  cancel_work (self);
-
-  if (self->retry_path != path)
-    {
-      g_free (self->retry_path);
-      self->retry_path = g_strdup (path);
-    }
-  self->retry_is_demo = FALSE;
-
-  db = pd_database_open (path, PD_OPEN_SKIP_QUICK_CHECK, &error);
-  if (db == NULL)
-    {
-      pd_window_set_database (self, NULL);
-      show_error (self, _("This Database Cannot Be Opened"), error->message);
-      return;
-    }
-  {
-    g_autofree char *receipts = pd_ledger_receipts_default_dir ();
-
-    pd_database_set_receipts_dir (db, receipts);
-  }
-
-  pd_window_set_database (self, db);
-  pd_window_remember_database (self, path);
-  start_quick_check (self);
-}
-
-/* Making the demo database, off the main thread */
-
-typedef struct
-{
-  GWeakRef      window;
-  GCancellable *cancellable;
-} DemoData;
-
-typedef struct
-{
-  GWeakRef      window;
-  GCancellable *cancellable;
-  double        fraction;
-  char         *what;
-} DemoProgress;
-
-static void
-demo_data_free (gpointer data)
-{
-  DemoData *demo = data;
-
-  g_weak_ref_clear (&demo->window);
-  g_clear_object (&demo->cancellable);
-  g_free (demo);
-}
-
-static void
-demo_progress_free (gpointer data)
-{
-  DemoProgress *progress = data;
-
-  g_weak_ref_clear (&progress->window);
-  g_clear_object (&progress->cancellable);
-  g_free (progress->what);
-  g_free (progress);
-}
-
-static gboolean
-demo_progress_main (gpointer data)
-{
-  DemoProgress *progress = data;
-  g_autoptr(PdWindow) self = g_weak_ref_get (&progress->window);
-
-  if (self == NULL || progress->cancellable != self->cancellable ||
-      g_cancellable_is_cancelled (progress->cancellable))
-    return G_SOURCE_REMOVE;
-
-  gtk_progress_bar_set_fraction (self->loading_progress, CLAMP (progress->fraction, 0.0, 1.0));
-  if (progress->what != NULL)
-    gtk_progress_bar_set_text (self->loading_progress, progress->what);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Called on the worker thread. */
-static void
-demo_progress (double      fraction,
-               const char *what,
-               gpointer    user_data)
-{
-  DemoData *demo = user_data;
-  DemoProgress *progress = g_new0 (DemoProgress, 1);
-  g_autoptr(PdWindow) window = g_weak_ref_get (&demo->window);
-
-  g_weak_ref_init (&progress->window, window);
-  progress->cancellable = g_object_ref (demo->cancellable);
-  progress->fraction = fraction;
-  progress->what = g_strdup (what);
-
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, demo_progress_main,
-                              progress, demo_progress_free);
-}
-
-static void
-create_demo_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  const char *path = task_data;
-  DemoData *demo = g_new0 (DemoData, 1);
-  GError *error = NULL;
-  gboolean ok;
-
-  g_weak_ref_init (&demo->window, source_object);
-  demo->cancellable = g_object_ref (cancellable);
-
-  ok = pd_demo_create (path, 60, demo_progress, demo, cancellable, &error);
-  demo_data_free (demo);
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-create_demo_done (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  PdWindow *self = PD_WINDOW (object);
-  g_autofree char *path = g_strdup (g_task_get_task_data (G_TASK (result)));
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          /* Cancelled by the user: back to the start, unless something else runs. */
-          if (self->cancellable == NULL && self->db == NULL)
-            pd_window_show_welcome (self);
-          return;
-        }
-      if (cancellable != self->cancellable)
-        return;
-      set_busy (self, FALSE);
-      show_error (self, _("The Demo Database Cannot Be Made"), error->message);
-      return;
-    }
-
-  if (cancellable != self->cancellable)
-    return;
-
-  pd_window_open_path (self, path);
-}
-
-void
-pd_window_create_demo (PdWindow   *self,
-                       const char *path)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (PD_IS_WINDOW (self));
-  g_return_if_fail (path != NULL);
-
-  cancel_work (self);
-  pd_window_set_database (self, NULL);
-
-  if (self->retry_path != path)
-    {
-      g_free (self->retry_path);
-      self->retry_path = g_strdup (path);
-    }
-  self->retry_is_demo = TRUE;
-
-  gtk_label_set_text (self->loading_label, _("Making the Demo Database…"));
-  gtk_progress_bar_set_fraction (self->loading_progress, 0.0);
-  gtk_progress_bar_set_text (self->loading_progress, _("Starting"));
-  gtk_widget_set_visible (self->loading_cancel_button, TRUE);
-  show_page (self, "loading");
-
-  self->cancellable = g_cancellable_new ();
-  set_busy (self, TRUE);
-
-  task = g_task_new (self, self->cancellable, create_demo_done, NULL);
-  g_task_set_source_tag (task, pd_window_create_demo);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, create_demo_thread);
+  pd_window_open_document (self, document_id, path, page_index, query);
 }
 
 /* Accessors, for the application and the tests */
@@ -719,7 +445,7 @@ cancel_action (GtkWidget  *widget,
   PdWindow *self = PD_WINDOW (widget);
   gboolean loading = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0;
 
-  cancel_work (self);
+  _pd_window_cancel_work (self);
   if (loading)
     pd_window_show_welcome (self);
 }
@@ -860,10 +586,12 @@ pd_window_init (PdWindow *self)
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
 
+  g_signal_connect_object (self->documents_view, "open-document", G_CALLBACK (on_open_document), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
                             G_CALLBACK (on_title_visible_changed), self);
 
-  show_page (self, "welcome");
+  _pd_window_show_page (self, "welcome");
 }
 
 PdWindow *

@@ -9,6 +9,7 @@
 #include "pd-decisions-view.h"
 #include "pd-documents-view.h"
 #include "pd-referrals-view.h"
+#include "pd-viewer-window.h"
 
 G_BEGIN_DECLS
 
@@ -66,5 +67,13 @@ PdBackupScheduler *pd_window_get_backup_scheduler (PdWindow     *self);
 PdAgendaView    *pd_window_get_agenda_view      (PdWindow       *self);
 PdDecisionsView *pd_window_get_decisions_view   (PdWindow       *self);
 PdDocumentsView *pd_window_get_documents_view   (PdWindow       *self);
+
+/* Opens an attached document (its file already verified) at @page_index,
+ * finding @query (NULL for none); a document already open comes forward. */
+PdViewerWindow  *pd_window_open_document      (PdWindow   *self,
+                                               gint64      document_id,
+                                               const char *path,
+                                               int         page_index,
+                                               const char *query);
 
 G_END_DECLS
