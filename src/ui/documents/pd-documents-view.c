@@ -310,6 +310,28 @@ on_hit_activated (PdDocumentsView *self,
     pd_documents_view_activate_hit (self, index);
 }
 
+/* Enter in the search entry opens the first match, as in Files or
+ * Settings; Down goes to the matches, to choose another. */
+static void
+on_search_activate (PdDocumentsView *self)
+{
+  if (self->hits->len > 0 && g_strcmp0 (pd_documents_view_get_shown (self), "search") == 0)
+    pd_documents_view_activate_hit (self, 0);
+}
+
+static gboolean
+on_search_key_pressed (PdDocumentsView       *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || self->hits->len == 0 ||
+      g_strcmp0 (pd_documents_view_get_shown (self), "search") != 0)
+    return FALSE;
+  return gtk_widget_child_focus (GTK_WIDGET (self->hits_list), GTK_DIR_TAB_FORWARD);
+}
+
 /* --------------------------------------------------------------- opening */
 
 typedef struct
@@ -574,6 +596,39 @@ pd_documents_view_finalize (GObject *object)
   G_OBJECT_CLASS (pd_documents_view_parent_class)->finalize (object);
 }
 
+/* Ctrl+F and typing anywhere in the window search the reports' text while
+ * the documents are on screen, as in the other views. */
+static gboolean
+on_find_shortcut (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  PdDocumentsView *self = PD_DOCUMENTS_VIEW (widget);
+
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
+}
+
+static void
+pd_documents_view_map (GtkWidget *widget)
+{
+  PdDocumentsView *self = PD_DOCUMENTS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (pd_documents_view_parent_class)->map (widget);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (gtk_widget_get_root (widget)));
+}
+
+static void
+pd_documents_view_unmap (GtkWidget *widget)
+{
+  PdDocumentsView *self = PD_DOCUMENTS_VIEW (widget);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
+  GTK_WIDGET_CLASS (pd_documents_view_parent_class)->unmap (widget);
+}
+
 static void
 pd_documents_view_class_init (PdDocumentsViewClass *klass)
 {
@@ -582,6 +637,8 @@ pd_documents_view_class_init (PdDocumentsViewClass *klass)
 
   object_class->dispose = pd_documents_view_dispose;
   object_class->finalize = pd_documents_view_finalize;
+  widget_class->map = pd_documents_view_map;
+  widget_class->unmap = pd_documents_view_unmap;
 
   /* A PDF to show, its file verified: the viewer opens @path at
    * @page_index (0-based) and highlights @query (NULL for none). */
@@ -608,6 +665,7 @@ pd_documents_view_class_init (PdDocumentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdDocumentsView, table);
   gtk_widget_class_bind_template_child (widget_class, PdDocumentsView, hits_list);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_record_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_hit_activated);
@@ -648,6 +706,21 @@ pd_documents_view_init (PdDocumentsView *self)
   pd_record_table_append_column (self->table, _("Attached"), attached_text, FALSE);
 
   _pd_documents_view_add_drop_target (self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (on_find_shortcut, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.attach", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.edit-publication", FALSE);
