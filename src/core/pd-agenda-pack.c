@@ -433,8 +433,9 @@ draw_cover (PdAgendaPack    *self,
   end_page (self, cr, 1);
 }
 
-/* One line of the contents: text on the left, a page number on the right,
- * the whole line a link to that page. */
+/* One line of the contents: text on the left, a page number on the right.
+ * (No link tags: cairo 1.16.0 writes a broken cross-reference table with
+ * them; the outline gives the same jumps.) */
 static void
 contents_line (cairo_t     *cr,
                double       y,
@@ -445,19 +446,14 @@ contents_line (cairo_t     *cr,
 {
   g_autofree char *number = page ? g_strdup_printf ("%u", page) : g_strdup ("");
   g_autofree char *fitted = NULL;
-  g_autofree char *link = page ? g_strdup_printf ("page=%u", page) : NULL;
   cairo_text_extents_t extents;
   double right = PD_PACK_PAGE_WIDTH - PD_PACK_MARGIN;
 
   _pd_pack_set_font (cr, 11, bold);
   cairo_text_extents (cr, number, &extents);
   fitted = _pd_pack_fit (cr, text, right - PD_PACK_MARGIN - indent - 40);
-  if (link != NULL)
-    cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
   _pd_pack_show (cr, PD_PACK_MARGIN + indent, y, fitted);
   _pd_pack_show (cr, right - extents.x_advance, y, number);
-  if (link != NULL)
-    cairo_tag_end (cr, CAIRO_TAG_LINK);
 }
 
 static char *
