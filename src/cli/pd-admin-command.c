@@ -19,6 +19,9 @@ static const PdAdminCommand commands[] = {
   { "restore", N_("BACKUP PATH"), N_("Check a backup and restore it to a new database file"), pd_admin_restore },
   { "export-decisions", N_("PATH"), N_("Write the decision log, with each signature's state, as CSV or JSON (--format)"), pd_admin_export_decisions },
   { "confirm-key", N_("PATH FINGERPRINT"), N_("Confirm a chair's new signing key, as the chair reads its fingerprint out"), pd_admin_confirm_key },
+  { "agenda-pack", N_("PATH --meeting ID OUT.pdf"), N_("Make a meeting's agenda pack: one PDF of its agenda and papers, with progress"), pd_admin_agenda_pack },
+  { "minutes", N_("PATH --meeting ID OUT.pdf"), N_("Write a meeting's minutes as a PDF"), pd_admin_minutes },
+  { "calendar", N_("PATH [--meeting ID | --year YYYY] OUT.ics"), N_("Write a meeting, or a year's meetings, as an iCalendar file"), pd_admin_calendar },
   { NULL }
 };
 

@@ -66,5 +66,8 @@ int pd_admin_import_referrals (int argc, char **argv);
 int pd_admin_export_referrals (int argc, char **argv);
 int pd_admin_export_decisions (int argc, char **argv);
 int pd_admin_confirm_key (int argc, char **argv);
+int pd_admin_agenda_pack (int argc, char **argv);
+int pd_admin_minutes (int argc, char **argv);
+int pd_admin_calendar (int argc, char **argv);
 
 G_END_DECLS

@@ -117,6 +117,7 @@ check_referral (PdDatabase  *db,
                             g_strcmp0 (kind, "review_progress") == 0;
   g_autofree char *status = NULL;
   g_autofree char *reference = NULL;
+  g_autofree char *now = _pd_now_iso8601 ();
   gint64 n_decisions = 0, n_on_agenda = 0;
   sqlite3_stmt *stmt;
   int rc;
@@ -133,10 +134,16 @@ check_referral (PdDatabase  *db,
       return TRUE;
     }
 
+  /* Decided before the meeting: a decision made before it starts, or, for
+   * a meeting still to come, a referral whose status says so. Recording a
+   * past meeting looks at the decisions only, as the status is today's. */
   stmt = _pd_database_prepare (db,
                                "SELECT r.status, r.reference, "
                                "  (SELECT count(*) FROM decisions d WHERE d.referral_id = r.id "
-                               "                                    AND d.kind = 'decision'), "
+                               "     AND d.kind = 'decision' "
+                               "     AND d.made_at < (SELECT starts_at FROM meetings WHERE id = ?2)) "
+                               "  + ((SELECT starts_at FROM meetings WHERE id = ?2) > ?4 AND r.status IN "
+                               "     ('decision_made', 'review_commissioned', 'no_review', 'closed')), "
                                "  (SELECT count(*) FROM agenda_items a WHERE a.referral_id = r.id "
                                "     AND a.meeting_id = ?2 AND a.kind = ?3 AND a.withdrawn_at IS NULL) "
                                "FROM referrals r WHERE r.id = ?1;",
@@ -146,6 +153,7 @@ check_referral (PdDatabase  *db,
   sqlite3_bind_int64 (stmt, 1, referral_id);
   sqlite3_bind_int64 (stmt, 2, meeting_id);
   sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -171,10 +179,7 @@ check_referral (PdDatabase  *db,
                    reference, pd_agenda_item_kind_to_label (kind));
       return FALSE;
     }
-  if (g_strcmp0 (kind, "new_referral") == 0 &&
-      (n_decisions > 0 ||
-       g_strcmp0 (status, "decision_made") == 0 || g_strcmp0 (status, "review_commissioned") == 0 ||
-       g_strcmp0 (status, "no_review") == 0 || g_strcmp0 (status, "closed") == 0))
+  if (g_strcmp0 (kind, "new_referral") == 0 && n_decisions > 0)
     {
       g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
                    _("Referral %s has already been decided, so it cannot come to the panel for a "

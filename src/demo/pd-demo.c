@@ -14,6 +14,7 @@
 #include "pd-database-private.h"
 #include "pd-signing-private.h"
 #include "pd-demo.h"
+#include "pd-demo-meetings.h"
 #include "pd-demo-papers.h"
 #include "pd-demo-text.h"
 
@@ -49,6 +50,7 @@ typedef struct
 
   guint        next;            /* the next referral of the batch */
   GPtrArray   *papers;
+  GArray      *full_set_ids;    /* gint64: the documents of the oldest case, for the newest agenda */
 
   PdSigningKey *chair_key;      /* the demo chair's, opened with PD_DEMO_CHAIR_PASSPHRASE */
   char         *key_dir;
@@ -421,6 +423,9 @@ write_meeting (PdTransaction  *tx,
                                   0, 20, error) == 0 ||
       pd_meeting_add_agenda_item (tx, meeting_id, "other", "Any other business", 0, 10, error) == 0)
     return FALSE;
+  /* The newest agenda is published once its papers are on it (pd-demo-meetings.c). */
+  if (meeting_age == 0)
+    return TRUE;
   return pd_meeting_set_status (tx, meeting_id, status, error);
 }
 
@@ -562,7 +567,7 @@ write_signatures (PdTransaction  *tx,
 
 /* ------------------------------------------------------------ papers */
 
-static gboolean
+static gint64
 attach_paper (PdTransaction  *tx,
               PdDemoPaper    *paper,
               gint64          referral_id,
@@ -578,7 +583,7 @@ attach_paper (PdTransaction  *tx,
   fields.size = paper->size;
   fields.page_count = paper->page_count;
   fields.sha256 = paper->sha256;
-  return pd_document_insert (tx, &fields, error) != 0;
+  return pd_document_insert (tx, &fields, error);
 }
 
 static gboolean
@@ -596,8 +601,11 @@ write_documents (PdTransaction  *tx,
     {
       PdDemoPaper *paper = g_ptr_array_index (demo->papers, i);
 
-      if (!attach_paper (tx, paper, g_array_index (demo->referral_ids, gint64, 0), paper->title, error))
+      gint64 id = attach_paper (tx, paper, g_array_index (demo->referral_ids, gint64, 0), paper->title, error);
+
+      if (id == 0)
         return FALSE;
+      g_array_append_val (demo->full_set_ids, id);
     }
 
   for (r = 1; r <= MIN (4u, demo->referral_ids->len - 1); r++)
@@ -608,11 +616,21 @@ write_documents (PdTransaction  *tx,
                                                   i == 0 ? "Referral form" : "Integrated chronology",
                                                   (const char *) g_ptr_array_index (demo->pseudonyms, index));
 
-        if (!attach_paper (tx, g_ptr_array_index (demo->papers, i),
-                           g_array_index (demo->referral_ids, gint64, index), title, error))
+        if (attach_paper (tx, g_ptr_array_index (demo->papers, i),
+                          g_array_index (demo->referral_ids, gint64, index), title, error) == 0)
           return FALSE;
       }
   return TRUE;
+}
+
+static gboolean
+write_meetings_in_full (PdTransaction  *tx,
+                        gpointer        user_data,
+                        GError        **error)
+{
+  Demo *demo = user_data;
+
+  return pd_demo_meetings_fill_in (tx, demo->chair_id, demo->member_ids, demo->full_set_ids, error);
 }
 
 /* ------------------------------------------------------- search index */
@@ -709,6 +727,10 @@ fill (Demo        *demo,
       return FALSE;
   }
 
+  if (!report (demo, 0.96, _("Recording attendance and the newest agenda’s papers"), error) ||
+      !pd_database_write (db, "Demo: meetings in full", write_meetings_in_full, demo, NULL, error))
+    return FALSE;
+
   return report (demo, 1.0, _("Done"), error);
 }
 
@@ -747,6 +769,7 @@ pd_demo_create (const char          *path,
   demo.progress_data = user_data;
   demo.cancellable = cancellable;
   demo.member_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  demo.full_set_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   demo.referral_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_referrals);
   demo.referral_days = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_referrals);
   demo.pseudonyms = g_ptr_array_new_full (n_referrals, g_free);
@@ -773,6 +796,7 @@ pd_demo_create (const char          *path,
   g_array_unref (demo.referral_days);
   g_array_unref (demo.referral_ids);
   g_array_unref (demo.member_ids);
+  g_array_unref (demo.full_set_ids);
   g_rand_free (demo.rand);
   return ok;
 }
