@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pd-agenda-pack.h"
+#include "pd-minutes-pdf.h"
 #include "pd-core.h"
 #include "pd-test-util.h"
 
@@ -463,6 +464,42 @@ test_empty_agenda (Fixture       *fixture,
   g_assert_error (error, PD_ERROR, PD_ERROR_NO_RECORD);
 }
 
+static void
+test_minutes (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdMinutesPdf) minutes = NULL;
+  g_autofree char *out = g_build_filename (fixture->dir, "minutes.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *pdf_text = NULL;
+  guint n_pages;
+
+  minutes = pd_minutes_pdf_new (fixture->db, fixture->meeting_id, &error);
+  g_assert_no_error (error);
+  text = pd_minutes_pdf_dup_text (minutes);
+  g_assert_nonnull (strstr (text, "No attendance was recorded."));
+  g_assert_nonnull (strstr (text, "Quorum not met"));
+  g_assert_nonnull (strstr (text, "None declared."));
+  g_assert_nonnull (strstr (text, "2. New referral: Child A\nReferral PRP-2026-001: Child A"));
+  g_assert_nonnull (strstr (text, "Late paper added: Letter from the national panel (Late paper)"));
+
+  g_assert_true (pd_minutes_pdf_write (minutes, out, NULL, &error));
+  g_assert_no_error (error);
+  n_pages = pd_minutes_pdf_get_n_pages (minutes);
+  g_assert_cmpuint (pdfinfo_pages (out), ==, n_pages);
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *page_content = page_text (out, page);
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", page, n_pages);
+
+      g_assert_nonnull (strstr (page_content, "OFFICIAL-SENSITIVE"));
+      g_assert_nonnull (strstr (page_content, footer));
+    }
+  pdf_text = page_text (out, 1);
+  g_assert_nonnull (strstr (pdf_text, "Declarations of interest"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -471,6 +508,7 @@ main (int    argc,
 
   g_test_add ("/agenda-pack/pages", Fixture, NULL, fixture_set_up, test_pack, fixture_tear_down);
   g_test_add ("/agenda-pack/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/agenda-pack/minutes", Fixture, NULL, fixture_set_up, test_minutes, fixture_tear_down);
   g_test_add ("/agenda-pack/empty-agenda", Fixture, NULL, fixture_set_up, test_empty_agenda, fixture_tear_down);
 
   return g_test_run ();

@@ -92,12 +92,12 @@ agenda_text (PdDatabase  *db,
 {
   g_autoptr(GString) text = g_string_new (NULL);
   sqlite3_stmt *stmt;
-  int rc, number = 0;
+  int rc;
 
   stmt = _pd_database_prepare (db,
-                               "SELECT a.title, r.reference FROM agenda_items a "
+                               "SELECT a.title, r.reference, a.position FROM agenda_items a "
                                "LEFT JOIN referrals r ON r.id = a.referral_id "
-                               "WHERE a.meeting_id = ?1 ORDER BY a.position;",
+                               "WHERE a.meeting_id = ?1 AND a.withdrawn_at IS NULL ORDER BY a.position;",
                                error);
   if (stmt == NULL)
     return NULL;
@@ -110,7 +110,8 @@ agenda_text (PdDatabase  *db,
                               ? g_strdup_printf (_("Referral %s"), reference)
                               : g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 
-      g_string_append_printf (text, "%s%d. %s", text->len > 0 ? "\n" : "", ++number, item);
+      /* The agenda's own numbers, which a withdrawn item does not change. */
+      g_string_append_printf (text, "%s%d. %s", text->len > 0 ? "\n" : "", sqlite3_column_int (stmt, 2), item);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -248,6 +249,12 @@ pd_meeting_ics_export (PdDatabase  *db,
       append_property (ics, "SUMMARY", pd_meeting_get_title (meeting));
       if (*pd_meeting_get_place (meeting) != '\0')
         append_property (ics, "LOCATION", pd_meeting_get_place (meeting));
+      else if (*pd_meeting_get_video_link (meeting) != '\0')
+        append_property (ics, "LOCATION", pd_meeting_get_video_link (meeting));
+      /* A URI value is not escaped as text is: only links that need no escaping. */
+      if (*pd_meeting_get_video_link (meeting) != '\0' &&
+          strpbrk (pd_meeting_get_video_link (meeting), ",;\\\n") == NULL)
+        append_property (ics, "URL", pd_meeting_get_video_link (meeting));
       if (*description != '\0')
         append_property (ics, "DESCRIPTION", description);
       append_property (ics, "STATUS", status);
