@@ -183,7 +183,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GBytes) paper_b = draw_paper ("Chronology", 2);
   g_autoptr(GBytes) paper_missing = draw_paper ("Police summary", 2);
   g_autoptr(GBytes) paper_altered = draw_paper ("Health summary", 2);
-  g_autoptr(GBytes) paper_docx = g_bytes_new_static ("PK\003\004 not really a docx", 24);
+  static const char docx[] = "PK\003\004 not really a docx";
+  g_autoptr(GBytes) paper_docx = g_bytes_new_static (docx, sizeof docx - 1);
   g_autoptr(GBytes) paper_e = draw_paper ("Action plan", 4);
   g_autoptr(GBytes) paper_late = draw_paper ("Late letter", 1);
 
