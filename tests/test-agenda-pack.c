@@ -413,6 +413,62 @@ test_pack (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length ((char **) problems), ==, 3);
 }
 
+typedef struct
+{
+  GThread  *main_thread;
+  guint     n_progress;
+  gboolean  done;
+  gboolean  progress_after_done;
+  GError   *error;
+} AsyncRun;
+
+static void
+async_progress_cb (double      fraction,
+                   const char *message,
+                   gpointer    user_data)
+{
+  AsyncRun *run = user_data;
+
+  /* Delivered on the caller's thread, before the result. */
+  g_assert_true (g_thread_self () == run->main_thread);
+  run->progress_after_done |= run->done;
+  run->n_progress++;
+}
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+
+  pd_agenda_pack_write_finish (PD_AGENDA_PACK (source), result, &run->error);
+  run->done = TRUE;
+}
+
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdAgendaPack) pack = NULL;
+  g_autofree char *out = g_build_filename (fixture->dir, "async.pdf", NULL);
+  AsyncRun run = { g_thread_self (), 0, FALSE, FALSE, NULL };
+
+  pack = pd_agenda_pack_new (fixture->db, fixture->meeting_id, &error);
+  g_assert_no_error (error);
+  pd_agenda_pack_write_async (pack, out, async_progress_cb, &run, NULL, async_done_cb, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  /* Reports still queued would run now: there must be none left after the result. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_no_error (run.error);
+  g_assert_false (run.progress_after_done);
+  g_assert_cmpuint (run.n_progress, >, 3);
+  g_assert_cmpuint (pdfinfo_pages (out), ==, pd_agenda_pack_get_n_pages (pack));
+}
+
 static void
 test_cancel (Fixture       *fixture,
              gconstpointer  user_data)
@@ -508,6 +564,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/agenda-pack/pages", Fixture, NULL, fixture_set_up, test_pack, fixture_tear_down);
+  g_test_add ("/agenda-pack/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
   g_test_add ("/agenda-pack/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/agenda-pack/minutes", Fixture, NULL, fixture_set_up, test_minutes, fixture_tear_down);
   g_test_add ("/agenda-pack/empty-agenda", Fixture, NULL, fixture_set_up, test_empty_agenda, fixture_tear_down);

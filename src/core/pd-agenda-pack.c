@@ -405,6 +405,117 @@ pd_agenda_pack_write (PdAgendaPack        *self,
   return ok;
 }
 
+typedef struct
+{
+  char               *path;
+  PdPackProgressFunc  progress;
+  gpointer            progress_data;
+  GMainContext       *context;
+  GTask              *task;     /* not owned: the task owns the job */
+} WriteJob;
+
+typedef struct
+{
+  GTask    *task;      /* a reference, so the job outlives every report */
+  double    fraction;
+  char     *message;
+} ProgressReport;
+
+static void
+write_job_free (WriteJob *job)
+{
+  g_free (job->path);
+  g_main_context_unref (job->context);
+  g_free (job);
+}
+
+static gboolean
+deliver_progress (gpointer data)
+{
+  ProgressReport *report = data;
+  WriteJob *job = g_task_get_task_data (report->task);
+
+  job->progress (report->fraction, report->message, job->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_report_free (ProgressReport *report)
+{
+  g_object_unref (report->task);
+  g_free (report->message);
+  g_free (report);
+}
+
+/* On the worker thread: hand the report to the caller's main context. */
+static void
+forward_progress (double      fraction,
+                  const char *message,
+                  gpointer    user_data)
+{
+  WriteJob *job = user_data;
+  ProgressReport *report = g_new0 (ProgressReport, 1);
+
+  report->task = g_object_ref (job->task);
+  report->fraction = fraction;
+  report->message = g_strdup (message);
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress, report,
+                              (GDestroyNotify) progress_report_free);
+}
+
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  WriteJob *job = task_data;
+  GError *error = NULL;
+
+  if (pd_agenda_pack_write (source_object, job->path, job->progress ? forward_progress : NULL, job,
+                            cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+pd_agenda_pack_write_async (PdAgendaPack        *self,
+                            const char          *path,
+                            PdPackProgressFunc   progress,
+                            gpointer             progress_data,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteJob *job;
+
+  g_return_if_fail (PD_IS_AGENDA_PACK (self));
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (WriteJob, 1);
+  job->path = g_strdup (path);
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pd_agenda_pack_write_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
+  job->task = task;
+  g_task_run_in_thread (task, write_in_thread);
+}
+
+gboolean
+pd_agenda_pack_write_finish (PdAgendaPack  *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 guint
 pd_agenda_pack_get_n_pages (PdAgendaPack *self)
 {

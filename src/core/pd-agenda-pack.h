@@ -48,6 +48,21 @@ gboolean      pd_agenda_pack_write          (PdAgendaPack        *self,
                                              GCancellable        *cancellable,
                                              GError             **error);
 
+/* pd_agenda_pack_write() on a worker thread, for the UI. @progress is
+ * called on the caller's thread-default main context, before @callback;
+ * @progress_data must stay alive until then. Do not use @self otherwise
+ * until @callback has run. */
+void          pd_agenda_pack_write_async    (PdAgendaPack        *self,
+                                             const char          *path,
+                                             PdPackProgressFunc   progress,
+                                             gpointer             progress_data,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean      pd_agenda_pack_write_finish   (PdAgendaPack        *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
 /* After a write: */
 guint         pd_agenda_pack_get_n_pages    (PdAgendaPack        *self);
 /* The page of item @agenda_item_id's cover, 0 when it is not in the pack. */
