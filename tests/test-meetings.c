@@ -802,6 +802,152 @@ test_recording (Fixture       *fixture,
   g_assert_nonnull (((PdMeetingMember *) members->pdata[0])->arrived_at);
 }
 
+static gboolean
+update_meeting_step (PdTransaction  *tx,
+                     Fixture        *fixture,
+                     gpointer        data,
+                     GError        **error)
+{
+  return pd_meeting_update (tx, fixture->meeting_id, data, error);
+}
+
+typedef struct { gint64 presenter_id; gint64 previous_id; gint64 item_id; } Links;
+
+static gboolean
+links_step (PdTransaction  *tx,
+            Fixture        *fixture,
+            gpointer        data,
+            GError        **error)
+{
+  Links *links = data;
+  PdAgendaItemFields fields = { .kind = "minutes", .title = "Minutes of the last meeting", .minutes = 5,
+                                .presenter_id = links->presenter_id, .previous_meeting_id = links->previous_id };
+
+  links->item_id = pd_agenda_add_item (tx, fixture->meeting_id, &fields, NULL, error);
+  return links->item_id != 0;
+}
+
+static gboolean
+uninvite_step (PdTransaction  *tx,
+               Fixture        *fixture,
+               gpointer        data,
+               GError        **error)
+{
+  return pd_meeting_uninvite (tx, fixture->meeting_id, GPOINTER_TO_INT (data), error);
+}
+
+static gboolean
+invite_step (PdTransaction  *tx,
+             Fixture        *fixture,
+             gpointer        data,
+             GError        **error)
+{
+  return pd_meeting_invite (tx, fixture->meeting_id, GPOINTER_TO_INT (data), error);
+}
+
+static gboolean
+notes_step (PdTransaction  *tx,
+            Fixture        *fixture,
+            gpointer        data,
+            GError        **error)
+{
+  return pd_agenda_set_notes (tx, item_id_at (fixture, 1), data, error);
+}
+
+static void
+test_update_and_links (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdMeeting) meeting = NULL;
+  g_autoptr(PdAgendaItem) item = NULL;
+  g_autofree char *earlier_start = moment_in (-30, 10);
+  g_autofree char *earlier_end = moment_in (-30, 12);
+  g_autofree char *starts = moment_in (21, 9);
+  g_autofree char *ends = moment_in (21, 11);
+  PdMeetingFields earlier = { .title = "Last month's panel", .starts_at = earlier_start,
+                              .ends_at = earlier_end, .allow_past = TRUE };
+  PdMeetingFields moved = { .title = "Practice Review Panel (moved)", .starts_at = starts, .ends_at = ends,
+                            .video_link = "https://meet.example.org/prp2", .chair_id = fixture->chair_id };
+  Links links = { fixture->health_id, 0, 0 };
+  gint64 earlier_id;
+  Attend present[] = { { fixture->police_id, "present" }, { 0, NULL } };
+
+  /* An update is validated as an insert is, and audited. */
+  g_assert_true (run (fixture, update_meeting_step, &moved, &error));
+  g_assert_no_error (error);
+  meeting = pd_meeting_load (fixture->db, fixture->meeting_id, &error);
+  g_assert_cmpstr (pd_meeting_get_title (meeting), ==, "Practice Review Panel (moved)");
+  g_assert_cmpint (pd_meeting_get_length_minutes (meeting), ==, 120);
+  g_assert_cmpint (pd_meeting_get_chair_id (meeting), ==, fixture->chair_id);
+  moved.ends_at = starts;
+  g_assert_false (run (fixture, update_meeting_step, &moved, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_clear_error (&error);
+  moved.ends_at = ends;
+  moved.video_link = "meet me in the car park";
+  g_assert_false (run (fixture, update_meeting_step, &moved, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_clear_error (&error);
+  moved.video_link = NULL;
+  moved.chair_id = 424242;
+  g_assert_false (run (fixture, update_meeting_step, &moved, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  g_assert_cmpint (pd_test_query_int (fixture->handle,
+                                      "SELECT count(*) FROM audit_log WHERE entity = 'meeting' "
+                                      "AND action = 'update';"), ==, 1);
+
+  /* A minutes item approves the meeting before, found by itself. */
+  g_assert_true (run (fixture, insert_meeting_step, &earlier, &error));
+  earlier_id = pd_test_query_int (fixture->handle, "SELECT max(id) FROM meetings;");
+  g_assert_true (run (fixture, links_step, &links, &error));
+  g_assert_no_error (error);
+  item = pd_agenda_item_load (fixture->db, links.item_id, &error);
+  g_assert_cmpint (pd_agenda_item_get_previous_meeting_id (item), ==, earlier_id);
+  g_assert_cmpstr (pd_agenda_item_get_presenter_name (item), ==, "Sam Health");
+
+  /* A presenter not in the people list, a previous meeting not there, its own minutes. */
+  links.presenter_id = 424242;
+  g_assert_false (run (fixture, links_step, &links, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_NO_RECORD);
+  g_assert_nonnull (strstr (error->message, "presenter"));
+  g_clear_error (&error);
+  links = (Links) { 0, 424242, 0 };
+  g_assert_false (run (fixture, links_step, &links, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  links = (Links) { 0, fixture->meeting_id, 0 };
+  g_assert_false (run (fixture, links_step, &links, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Invitations: taken back while no attendance is recorded, not after. */
+  g_assert_true (run (fixture, invite_step, GINT_TO_POINTER ((int) fixture->health_id), &error));
+  g_assert_true (run (fixture, uninvite_step, GINT_TO_POINTER ((int) fixture->health_id), &error));
+  g_assert_no_error (error);
+  g_assert_true (run (fixture, attend_step, present, &error));
+  g_assert_false (run (fixture, uninvite_step, GINT_TO_POINTER ((int) fixture->police_id), &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (run (fixture, invite_step, GINT_TO_POINTER (424242), &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_NO_RECORD);
+  g_clear_error (&error);
+
+  /* Once the minutes are approved, what was recorded stays as it is. */
+  g_assert_true (run (fixture, notes_step, "Agreed.", &error));
+  g_assert_true (run (fixture, publish_step, "minutes_approved", &error));
+  g_assert_no_error (error);
+  g_assert_false (run (fixture, notes_step, "Changed afterwards", &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "approved"));
+  g_clear_error (&error);
+  present[0].attendance = "absent";
+  g_assert_false (run (fixture, attend_step, present, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_clear_error (&error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -817,6 +963,7 @@ main (int    argc,
   ADD ("/meetings/conflicts", test_conflicts);
   ADD ("/meetings/freezing-and-addenda", test_freezing);
   ADD ("/meetings/recording", test_recording);
+  ADD ("/meetings/update-and-links", test_update_and_links);
 #undef ADD
 
   return g_test_run ();

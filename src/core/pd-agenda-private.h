@@ -11,6 +11,11 @@ gboolean _pd_agenda_meeting_is_frozen (PdDatabase     *db,
                                        gint64          meeting_id,
                                        gboolean       *out_frozen,
                                        GError        **error);
+/* Once the minutes are approved, what was recorded at the meeting (notes,
+ * recommendations, attendance, declarations) is fixed: PD_ERROR_INVALID. */
+gboolean _pd_agenda_check_open_record (PdDatabase     *db,
+                                       gint64          meeting_id,
+                                       GError        **error);
 /* A frozen agenda changes only with a reason, recorded as an addendum. */
 gboolean _pd_agenda_check_reason      (gboolean        frozen,
                                        const char     *reason,

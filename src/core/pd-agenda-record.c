@@ -6,6 +6,7 @@
 
 #include "pd-agenda.h"
 #include "pd-agenda-item.h"
+#include "pd-agenda-private.h"
 #include "pd-database-private.h"
 
 gboolean
@@ -20,6 +21,10 @@ pd_agenda_set_notes (PdTransaction  *tx,
   sqlite3_stmt *stmt;
   int rc;
 
+  g_autoptr(PdAgendaItem) item = pd_agenda_item_load (db, item_id, error);
+
+  if (item == NULL || !_pd_agenda_check_open_record (db, pd_agenda_item_get_meeting_id (item), error))
+    return FALSE;
   before = pd_transaction_row_json (tx, "agenda_items", item_id, error);
   if (before == NULL)
     return FALSE;
@@ -50,7 +55,7 @@ pd_agenda_record_recommendation (PdTransaction           *tx,
   g_return_val_if_fail (fields != NULL, 0);
 
   item = pd_agenda_item_load (db, item_id, error);
-  if (item == NULL)
+  if (item == NULL || !_pd_agenda_check_open_record (db, pd_agenda_item_get_meeting_id (item), error))
     return 0;
   if (pd_agenda_item_get_referral_id (item) == 0)
     {

@@ -49,6 +49,41 @@ _pd_agenda_meeting_is_frozen (PdDatabase  *db,
 }
 
 gboolean
+_pd_agenda_check_open_record (PdDatabase  *db,
+                              gint64       meeting_id,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean approved = FALSE;
+  int rc;
+
+  stmt = _pd_database_prepare (db, "SELECT status = 'minutes_approved' FROM meetings WHERE id = ?1;", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    approved = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_NO_RECORD,
+                   _("The meeting was not found; someone may have deleted it."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return _pd_database_fail (db, rc, error);
+  if (approved)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("The minutes of this meeting have been approved, so what was recorded at it "
+                     "can no longer change."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 _pd_agenda_check_reason (gboolean     frozen,
               const char  *reason,
               GError     **error)
@@ -220,6 +255,44 @@ find_previous_meeting (PdDatabase  *db,
   return rc == SQLITE_ROW || rc == SQLITE_DONE || _pd_database_fail (db, rc, error);
 }
 
+/* A presenter or a previous meeting that is not there would only fail as a
+ * foreign key; say which instead. */
+static gboolean
+check_links (PdDatabase                *db,
+             const PdAgendaItemFields  *fields,
+             GError                   **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean presenter = TRUE, previous = TRUE;
+  int rc;
+
+  stmt = _pd_database_prepare (db,
+                               "SELECT ?1 <= 0 OR EXISTS (SELECT 1 FROM people WHERE id = ?1), "
+                               "       ?2 <= 0 OR EXISTS (SELECT 1 FROM meetings WHERE id = ?2);",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, fields->presenter_id);
+  sqlite3_bind_int64 (stmt, 2, fields->previous_meeting_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      presenter = sqlite3_column_int (stmt, 0) != 0;
+      previous = sqlite3_column_int (stmt, 1) != 0;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _pd_database_fail (db, rc, error);
+  if (!presenter || !previous)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_NO_RECORD,
+                   !presenter ? _("The presenter chosen for the item is not in the people list.")
+                              : _("The meeting whose minutes the item approves was not found."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_fields (const PdAgendaItemFields  *fields,
               GError                   **error)
@@ -263,6 +336,7 @@ pd_agenda_add_item (PdTransaction             *tx,
   g_return_val_if_fail (fields != NULL, 0);
 
   if (!check_fields (fields, error) ||
+      !check_links (db, fields, error) ||
       !_pd_agenda_meeting_is_frozen (db, meeting_id, &frozen, error) ||
       !_pd_agenda_check_reason (frozen, reason, error) ||
       !check_referral (db, meeting_id, fields->kind, fields->referral_id, error))
@@ -574,7 +648,9 @@ pd_agenda_update_item (PdTransaction             *tx,
     return FALSE;
   checked = *fields;
   checked.kind = pd_agenda_item_get_kind (item);
+  checked.previous_meeting_id = 0;
   if (!check_fields (&checked, error) ||
+      !check_links (db, &checked, error) ||
       !_pd_agenda_meeting_is_frozen (db, pd_agenda_item_get_meeting_id (item), &frozen, error) ||
       !_pd_agenda_check_reason (frozen, reason, error))
     return FALSE;

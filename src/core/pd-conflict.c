@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pd-agenda-private.h"
 #include "pd-conflict.h"
 #include "pd-database-private.h"
 
@@ -67,6 +68,8 @@ pd_conflict_declare (PdTransaction  *tx,
                                    : _("That person is not in the people list."));
       return 0;
     }
+  if (!_pd_agenda_check_open_record (db, meeting_id, error))
+    return 0;
 
   stmt = _pd_database_prepare (db,
                                "INSERT INTO conflict_declarations (meeting_id, agenda_item_id, person_id, "

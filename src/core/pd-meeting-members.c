@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pd-agenda-private.h"
 #include "pd-database-private.h"
 #include "pd-meeting-members.h"
 
@@ -195,7 +196,8 @@ pd_meeting_set_attendance (PdTransaction  *tx,
                    attendance ? attendance : "");
       return FALSE;
     }
-  if (!pd_meeting_invite (tx, meeting_id, person_id, error))
+  if (!_pd_agenda_check_open_record (db, meeting_id, error) ||
+      !pd_meeting_invite (tx, meeting_id, person_id, error))
     return FALSE;
 
   before = member_json (tx, meeting_id, person_id);

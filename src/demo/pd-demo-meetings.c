@@ -126,5 +126,6 @@ pd_demo_meetings_fill_in (PdTransaction  *tx,
     }
   return pd_meeting_action_add (tx, pd_meeting_get_id (held), 0,
                                 "Circulate the draft minutes to members within ten working days",
-                                "Business unit", NULL, error) != 0;
+                                "Business unit", NULL, error) != 0 &&
+         pd_meeting_set_status (tx, pd_meeting_get_id (held), "minutes_approved", error);
 }

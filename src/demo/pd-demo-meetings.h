@@ -6,10 +6,10 @@
 
 G_BEGIN_DECLS
 
-/* For the two newest meetings: attendance of the chair and @member_ids,
- * a declaration of interest, discussion notes and actions at the older
- * one; @paper_ids (gint64 document ids) put on the newest meeting's
- * action plan item, whose agenda is then published. */
+/* For the two newest meetings: attendance of the chair and @member_ids;
+ * at the older one a declaration of interest, discussion notes and
+ * actions, then its minutes approved; @paper_ids (gint64 document ids) put
+ * on the newest meeting's action plan item, whose agenda is then published. */
 gboolean pd_demo_meetings_fill_in (PdTransaction  *tx,
                                    gint64          chair_id,
                                    GArray         *member_ids,

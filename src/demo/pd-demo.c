@@ -423,7 +423,11 @@ write_meeting (PdTransaction  *tx,
                                   0, 20, error) == 0 ||
       pd_meeting_add_agenda_item (tx, meeting_id, "other", "Any other business", 0, 10, error) == 0)
     return FALSE;
-  /* The newest agenda is published once its papers are on it (pd-demo-meetings.c). */
+  /* The newest agenda is published once its papers are on it, and the
+   * meeting before has its minutes approved once its attendance and notes
+   * are recorded (pd-demo-meetings.c). */
+  if (meeting_age == MEETING_EVERY_DAYS)
+    status = "held";
   if (meeting_age == 0)
     return TRUE;
   return pd_meeting_set_status (tx, meeting_id, status, error);
