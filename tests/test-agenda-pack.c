@@ -469,6 +469,51 @@ test_async (Fixture       *fixture,
   g_assert_cmpuint (pdfinfo_pages (out), ==, pd_agenda_pack_get_n_pages (pack));
 }
 
+typedef struct
+{
+  char     *victim;     /* a paper's stored file, changed once drawing has begun */
+  gboolean  changed;
+} Tamper;
+
+static void
+tamper_progress_cb (double      fraction,
+                    const char *message,
+                    gpointer    user_data)
+{
+  Tamper *tamper = user_data;
+  g_autoptr(GBytes) other = NULL;
+
+  if (tamper->changed || !g_str_has_prefix (message, "Item "))
+    return;
+  other = draw_paper ("Swapped", 4);
+  g_assert_true (g_file_set_contents (tamper->victim, g_bytes_get_data (other, NULL),
+                                      g_bytes_get_size (other), NULL));
+  tamper->changed = TRUE;
+}
+
+static void
+test_changed_while_packing (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdAgendaPack) pack = NULL;
+  g_autoptr(GBytes) plan = draw_paper ("Action plan", 4);
+  g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, plan);
+  g_autofree char *name = g_strdup_printf ("%s.pdf", sha);
+  g_autofree char *out = g_build_filename (fixture->dir, "changed.pdf", NULL);
+  Tamper tamper = { g_build_filename (fixture->store, (char[]) { sha[0], sha[1], 0 }, name, NULL), FALSE };
+
+  g_assert_true (g_file_test (tamper.victim, G_FILE_TEST_EXISTS));
+  pack = pd_agenda_pack_new (fixture->db, fixture->meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_false (pd_agenda_pack_write (pack, out, tamper_progress_cb, &tamper, NULL, &error));
+  g_assert_true (tamper.changed);
+  g_assert_error (error, PD_ERROR, PD_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Action plan"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_free (tamper.victim);
+}
+
 static void
 test_cancel (Fixture       *fixture,
              gconstpointer  user_data)
@@ -565,6 +610,8 @@ main (int    argc,
 
   g_test_add ("/agenda-pack/pages", Fixture, NULL, fixture_set_up, test_pack, fixture_tear_down);
   g_test_add ("/agenda-pack/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
+  g_test_add ("/agenda-pack/changed-while-packing", Fixture, NULL, fixture_set_up, test_changed_while_packing,
+              fixture_tear_down);
   g_test_add ("/agenda-pack/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/agenda-pack/minutes", Fixture, NULL, fixture_set_up, test_minutes, fixture_tear_down);
   g_test_add ("/agenda-pack/empty-agenda", Fixture, NULL, fixture_set_up, test_empty_agenda, fixture_tear_down);

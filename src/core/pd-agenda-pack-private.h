@@ -29,7 +29,7 @@ typedef struct
 {
   PdAgendaPaper   *paper;
   Fate             fate;
-  PopplerDocument *document;   /* while included and not yet drawn */
+  PopplerDocument *document;   /* only while its pages are being drawn */
   guint            n_pages;
   guint            first_page;
 } PackPaper;

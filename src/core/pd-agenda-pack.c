@@ -222,10 +222,9 @@ check_papers (PdAgendaPack        *self,
               if (paper->document != NULL)
                 paper->n_pages = (guint) poppler_document_get_n_pages (paper->document);
               if (paper->document != NULL && paper->n_pages == 0)
-                {
-                  g_clear_object (&paper->document);
-                  paper->fate = FATE_UNREADABLE;
-                }
+                paper->fate = FATE_UNREADABLE;
+              /* Only one paper is held in memory at a time: it is read again when drawn. */
+              g_clear_object (&paper->document);
             }
 
           switch (paper->fate)
@@ -286,6 +285,31 @@ plan_pages (PdAgendaPack *self)
   self->n_pages = page;
 }
 
+/* Reads a paper again for drawing, and makes sure it is still the file checked. */
+static gboolean
+reopen_paper (PackPaper     *paper,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GBytes) contents = NULL;
+  PdPaperState state;
+
+  if (!pd_agenda_paper_verify (paper->paper, &state, &contents, cancellable, error))
+    return FALSE;
+  if (state == PD_PAPER_OK)
+    paper->document = poppler_document_new_from_bytes (contents, NULL, NULL);
+  if (paper->document == NULL ||
+      (guint) poppler_document_get_n_pages (paper->document) != paper->n_pages)
+    {
+      g_clear_object (&paper->document);
+      g_set_error (error, PD_ERROR, PD_ERROR_CONFLICT,
+                   _("The paper “%s” changed in the store while the pack was being made; "
+                     "make the pack again."), paper->paper->title);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_pages (PdAgendaPack        *self,
              cairo_surface_t     *surface,
@@ -312,6 +336,8 @@ write_pages (PdAgendaPack        *self,
 
           if (paper->fate != FATE_INCLUDED)
             continue;
+          if (!reopen_paper (paper, cancellable, error))
+            return FALSE;
           for (guint n = 0; n < paper->n_pages; n++)
             {
               PopplerPage *page;
