@@ -234,6 +234,14 @@ main (int    argc,
   if (unite_runs[0] >= 0)
     printf ("metric agenda_pack_reference_pdfunite_s %.2f s\n", median (unite_runs, n_runs));
   printf ("metric agenda_pack_progress_calls %u calls\n", n_progress / n_runs);
+  {
+    GStatBuf pack_stat, reference_stat;
+
+    if (g_stat (out, &pack_stat) == 0)
+      printf ("metric agenda_pack_size_mb %.1f MB\n", pack_stat.st_size / 1e6);
+    if (qpdf_runs[0] >= 0 && g_stat (reference, &reference_stat) == 0)
+      printf ("metric agenda_pack_reference_size_mb %.1f MB\n", reference_stat.st_size / 1e6);
+  }
 
   g_ptr_array_unref (bench.files);
   g_clear_object (&bench.db);
