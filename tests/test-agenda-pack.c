@@ -534,6 +534,89 @@ test_cancel (Fixture       *fixture,
 }
 
 static gboolean
+long_agenda_cb (PdTransaction  *tx,
+                gpointer        user_data,
+                GError        **error)
+{
+  PdMeetingFields meeting = { .title = "Long panel", .starts_at = "2030-02-01T09:00:00Z",
+                              .ends_at = "2030-02-01T17:00:00Z" };
+  gint64 *meeting_id = user_data;
+
+  *meeting_id = pd_meeting_insert (tx, &meeting, error);
+  if (*meeting_id == 0)
+    return FALSE;
+  for (guint i = 1; i <= 50; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Learning theme number %u", i);
+      PdAgendaItemFields item = { .kind = "other", .title = title, .minutes = 5 };
+
+      if (pd_agenda_add_item (tx, *meeting_id, &item, NULL, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Fifty items need two contents pages; the numbers still point right. */
+static void
+test_long_contents (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdAgendaPack) pack = NULL;
+  g_autofree char *out = g_build_filename (fixture->dir, "long.pdf", NULL);
+  g_autofree char *second = NULL;
+  g_autofree char *target = NULL;
+  gint64 meeting_id = 0;
+  guint page;
+
+  pd_database_write (fixture->db, "Long agenda", long_agenda_cb, &meeting_id, NULL, &error);
+  g_assert_no_error (error);
+  pack = pd_agenda_pack_new (fixture->db, meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (pd_agenda_pack_write (pack, out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdfinfo_pages (out), ==, 1 + 2 + 50);
+
+  second = page_text (out, 3);
+  page = contents_page_of (second, "50. Learning theme number 50");
+  g_assert_cmpuint (page, ==, 53);
+  target = page_text (out, page);
+  g_assert_nonnull (strstr (target, "Item 50"));
+  g_assert_nonnull (strstr (target, "Page 53 of 53"));
+  g_assert_nonnull (strstr (second, "Page 3 of 53"));
+}
+
+static void
+test_unreadable_paper (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdAgendaPack) pack = NULL;
+  g_autoptr(GBytes) whole = draw_paper ("Broken", 3);
+  g_autoptr(GBytes) broken = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 3);
+  g_autofree char *out = g_build_filename (fixture->dir, "broken.pdf", NULL);
+  g_autofree char *cover = NULL;
+  const char * const *problems;
+  gboolean named = FALSE;
+
+  /* Stored as it is (its SHA-256 matches), but poppler cannot open a third of a PDF. */
+  attach_paper (fixture, fixture->items[0], "Damaged scan", "scan.pdf", broken, TRUE);
+  pack = pd_agenda_pack_new (fixture->db, fixture->meeting_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (pd_agenda_pack_write (pack, out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* Nothing of it in the pack, flagged on item 1's cover. */
+  g_assert_cmpuint (pdfinfo_pages (out), ==, 1 + 1 + 4 + 3 + 2 + 4 + 1);
+  cover = page_text (out, 3);
+  g_assert_nonnull (strstr (cover, "Damaged scan"));
+  g_assert_nonnull (strstr (cover, "cannot be opened as a PDF"));
+  problems = pd_agenda_pack_get_problems (pack);
+  for (guint i = 0; problems[i] != NULL; i++)
+    named |= strstr (problems[i], "Damaged scan") != NULL;
+  g_assert_true (named);
+}
+
+static gboolean
 empty_meeting_cb (PdTransaction  *tx,
                   gpointer        user_data,
                   GError        **error)
@@ -611,6 +694,9 @@ main (int    argc,
   g_test_add ("/agenda-pack/pages", Fixture, NULL, fixture_set_up, test_pack, fixture_tear_down);
   g_test_add ("/agenda-pack/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
   g_test_add ("/agenda-pack/changed-while-packing", Fixture, NULL, fixture_set_up, test_changed_while_packing,
+              fixture_tear_down);
+  g_test_add ("/agenda-pack/long-contents", Fixture, NULL, fixture_set_up, test_long_contents, fixture_tear_down);
+  g_test_add ("/agenda-pack/unreadable-paper", Fixture, NULL, fixture_set_up, test_unreadable_paper,
               fixture_tear_down);
   g_test_add ("/agenda-pack/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/agenda-pack/minutes", Fixture, NULL, fixture_set_up, test_minutes, fixture_tear_down);
