@@ -1,4 +1,4 @@
-/* pd-agenda.c: building a meeting's agenda and recording what happens at it */
+/* pd-agenda.c: building a meeting's agenda: items, their order and their links */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
