@@ -323,6 +323,11 @@ test_pack (Fixture       *fixture,
 
   pack = pd_agenda_pack_new (fixture->db, fixture->meeting_id, &error);
   g_assert_no_error (error);
+  /* Planned without writing, the numbers are those the pack then prints. */
+  g_assert_true (pd_agenda_pack_plan (pack, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pd_agenda_pack_get_n_pages (pack), ==, expected);
+  g_assert_cmpuint (pd_agenda_pack_get_item_page (pack, fixture->items[3]), ==, 11);
   g_assert_true (pd_agenda_pack_write (pack, out, progress_cb, &last, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (last, ==, 1.0);
@@ -368,6 +373,7 @@ test_pack (Fixture       *fixture,
   g_assert_cmpuint (contents_page_of (contents, "1. Apologies"), ==, 3);
   g_assert_cmpuint (contents_page_of (contents, "2. New referral"), ==, 4);
   g_assert_cmpuint (pd_agenda_pack_get_item_page (pack, fixture->items[1]), ==, 4);
+  g_assert_cmpuint (contents_page_of (contents, "4. Any other business"), ==, 11);
   {
     struct { const char *line; const char *on_page; } checks[] = {
       { "1. Apologies", "Item 1" },

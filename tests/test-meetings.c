@@ -33,6 +33,23 @@ test_meeting_validation (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "ends before it starts"));
   g_clear_error (&error);
 
+  /* A new meeting begins as a draft, unless it is being recorded after the fact. */
+  {
+    g_autofree char *next_start = moment_in (40, 10);
+    g_autofree char *next_end = moment_in (40, 12);
+    PdMeetingFields published = { .title = "Next panel", .starts_at = next_start, .ends_at = next_end,
+                                  .status = "agenda_published" };
+
+    g_assert_false (run (fixture, insert_meeting_step, &published, &error));
+    g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "draft"));
+    g_clear_error (&error);
+    published.status = "adjourned";
+    g_assert_false (run (fixture, insert_meeting_step, &published, &error));
+    g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
   fields.starts_at = "next Tuesday";
   g_assert_false (run (fixture, insert_meeting_step, &fields, &error));
   g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);

@@ -285,6 +285,30 @@ plan_pages (PdAgendaPack *self)
   self->n_pages = page;
 }
 
+static gboolean
+plan (PdAgendaPack        *self,
+      PdPackProgressFunc   progress,
+      gpointer             progress_data,
+      GCancellable        *cancellable,
+      GError             **error)
+{
+  g_ptr_array_set_size (self->problems, 0);
+  g_ptr_array_add (self->problems, NULL);
+  if (!check_papers (self, progress, progress_data, cancellable, error))
+    return FALSE;
+  plan_pages (self);
+  return TRUE;
+}
+
+gboolean
+pd_agenda_pack_plan (PdAgendaPack  *self,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_return_val_if_fail (PD_IS_AGENDA_PACK (self), FALSE);
+  return plan (self, NULL, NULL, cancellable, error);
+}
+
 /* Reads a paper again for drawing, and makes sure it is still the file checked. */
 static gboolean
 reopen_paper (PackPaper     *paper,
@@ -388,11 +412,8 @@ pd_agenda_pack_write (PdAgendaPack        *self,
   g_return_val_if_fail (PD_IS_AGENDA_PACK (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  g_ptr_array_set_size (self->problems, 0);
-  g_ptr_array_add (self->problems, NULL);
-  if (!check_papers (self, progress, progress_data, cancellable, error))
+  if (!plan (self, progress, progress_data, cancellable, error))
     return FALSE;
-  plan_pages (self);
 
   partial = g_strconcat (path, ".partial", NULL);
   surface = cairo_pdf_surface_create (partial, PD_PACK_PAGE_WIDTH, PD_PACK_PAGE_HEIGHT);

@@ -63,7 +63,14 @@ gboolean      pd_agenda_pack_write_finish   (PdAgendaPack        *self,
                                              GAsyncResult        *result,
                                              GError             **error);
 
-/* After a write: */
+/* Checks the papers and numbers the pages without writing anything, so
+ * the app can show the pack's page numbers beside the agenda (reads every
+ * paper: call it off the main thread). */
+gboolean      pd_agenda_pack_plan           (PdAgendaPack        *self,
+                                             GCancellable        *cancellable,
+                                             GError             **error);
+
+/* After a plan or a write: */
 guint         pd_agenda_pack_get_n_pages    (PdAgendaPack        *self);
 /* The page of item @agenda_item_id's cover, 0 when it is not in the pack. */
 guint         pd_agenda_pack_get_item_page  (PdAgendaPack        *self,

@@ -259,6 +259,19 @@ check_chair (PdDatabase  *db,
   return rc == SQLITE_ROW || _pd_database_fail (db, rc, error);
 }
 
+static int
+status_rank (const char *status)
+{
+  static const char * const order[] = {
+    "draft", "agenda_published", "in_progress", "held", "minutes_approved",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (g_strcmp0 (status, order[i]) == 0)
+      return (int) i;
+  return -1;
+}
+
 gint64
 pd_meeting_insert (PdTransaction          *tx,
                    const PdMeetingFields  *fields,
@@ -278,6 +291,18 @@ pd_meeting_insert (PdTransaction          *tx,
   if (!validate_fields (fields, &starts, &ends, error) ||
       !check_chair (db, fields->chair_id, error))
     return 0;
+  if (fields->status != NULL && status_rank (fields->status) < 0)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID, _("“%s” is not a meeting status."), fields->status);
+      return 0;
+    }
+  /* Only a meeting recorded after the fact may begin past the draft. */
+  if (!fields->allow_past && status_rank (fields->status) > 0)
+    {
+      g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                   _("A new meeting starts as a draft; publish its agenda once it has items."));
+      return 0;
+    }
 
   stmt = _pd_database_prepare (db,
                                "INSERT INTO meetings (title, starts_at, ends_at, place, chair_id, status, "
@@ -361,19 +386,6 @@ pd_meeting_update (PdTransaction          *tx,
   after = pd_transaction_row_json (tx, "meetings", id, error);
   return after != NULL &&
          pd_transaction_audit (tx, "meeting", id, "update", before, after, error);
-}
-
-static int
-status_rank (const char *status)
-{
-  static const char * const order[] = {
-    "draft", "agenda_published", "in_progress", "held", "minutes_approved",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    if (g_strcmp0 (status, order[i]) == 0)
-      return (int) i;
-  return -1;
 }
 
 gboolean

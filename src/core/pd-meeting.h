@@ -28,7 +28,8 @@ typedef struct
   const char *place;
   const char *video_link;   /* "https://…" or NULL */
   gint64      chair_id;     /* 0 for none yet */
-  const char *status;       /* "draft" by default (insert only; see pd_meeting_set_status) */
+  const char *status;       /* insert only, "draft" by default; another status only with
+                             * allow_past (see pd_meeting_set_status) */
   gboolean    allow_past;   /* a new meeting that started in the past is refused unless TRUE
                              * (recording a meeting already held) */
 } PdMeetingFields;
