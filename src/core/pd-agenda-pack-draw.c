@@ -319,7 +319,10 @@ _pd_agenda_pack_draw_item_cover (PdAgendaPack    *self,
           show_line (cr, y, 11, FALSE, more);
           break;
         }
-      if (paper->fate == FATE_INCLUDED)
+      if (paper->fate == FATE_INCLUDED && paper->n_pages == 1)
+        line = g_strdup_printf (_("%s%s — page %u"), paper->paper->title,
+                                paper->paper->is_late ? _(" (late paper)") : "", paper->first_page);
+      else if (paper->fate == FATE_INCLUDED)
         line = g_strdup_printf (_("%s%s — pages %u to %u"), paper->paper->title,
                                 paper->paper->is_late ? _(" (late paper)") : "",
                                 paper->first_page, paper->first_page + paper->n_pages - 1);
