@@ -503,11 +503,16 @@ test_changed_while_packing (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PdAgendaPack) pack = NULL;
-  g_autoptr(GBytes) plan = draw_paper ("Action plan", 4);
-  g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, plan);
-  g_autofree char *name = g_strdup_printf ("%s.pdf", sha);
+  g_autoptr(GPtrArray) papers = pd_agenda_paper_list (fixture->db, 0, fixture->items[3], &error);
   g_autofree char *out = g_build_filename (fixture->dir, "changed.pdf", NULL);
-  Tamper tamper = { g_build_filename (fixture->store, (char[]) { sha[0], sha[1], 0 }, name, NULL), FALSE };
+  Tamper tamper = { NULL, FALSE };
+
+  /* The action plan, drawn on item 4 after the papers before it. */
+  g_assert_no_error (error);
+  for (guint i = 0; i < papers->len; i++)
+    if (((PdAgendaPaper *) papers->pdata[i])->document_id == fixture->documents[5])
+      tamper.victim = g_strdup (((PdAgendaPaper *) papers->pdata[i])->path);
+  g_assert_nonnull (tamper.victim);
 
   g_assert_true (g_file_test (tamper.victim, G_FILE_TEST_EXISTS));
   pack = pd_agenda_pack_new (fixture->db, fixture->meeting_id, &error);
