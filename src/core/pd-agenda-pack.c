@@ -502,12 +502,17 @@ forward_progress (double      fraction,
 {
   WriteJob *job = user_data;
   ProgressReport *report = g_new0 (ProgressReport, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
 
   report->task = g_object_ref (job->task);
   report->fraction = fraction;
   report->message = g_strdup (message);
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress, report,
-                              (GDestroyNotify) progress_report_free);
+  /* Always through a source: g_main_context_invoke() would call it right
+   * here, on the worker, whenever the worker could acquire the context. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, deliver_progress, report, (GDestroyNotify) progress_report_free);
+  g_source_set_static_name (source, "[panel-desk] agenda pack progress");
+  g_source_attach (source, job->context);
 }
 
 static void
