@@ -1,0 +1,931 @@
+/* pd-meeting-page.c: one meeting: its details and status, its agenda built
+ * item by item, papers a click away, the pack and the calendar file */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-agenda-item-dialog.h"
+#include "pd-format.h"
+#include "pd-meeting-members-group.h"
+#include "pd-meeting-page-private.h"
+
+#define AWAITING_MINUTES 20
+
+G_DEFINE_FINAL_TYPE (PdMeetingPage, pd_meeting_page, ADW_TYPE_BIN)
+
+enum { OPEN_DOCUMENT, PRESENT, CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const char *next_status[][2] = {
+  { "draft", "agenda_published" },
+  { "agenda_published", "in_progress" },
+  { "in_progress", "held" },
+  { "held", "minutes_approved" },
+};
+
+void
+_pd_meeting_page_say (PdMeetingPage *self,
+     const char    *message)
+{
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+/* Writes */
+
+typedef struct
+{
+  gint64      meeting_id;
+  gint64      item_id;
+  int         delta;
+  const char *status;
+  const char *reason;
+  guint       n_added;
+} PageWrite;
+
+static gboolean
+write_move (PdTransaction *tx, gpointer data, GError **error)
+{
+  PageWrite *w = data;
+  return pd_agenda_move_item (tx, w->item_id, w->delta, w->reason, error);
+}
+
+static gboolean
+write_awaiting (PdTransaction *tx, gpointer data, GError **error)
+{
+  PageWrite *w = data;
+  return pd_agenda_add_awaiting_referrals (tx, w->meeting_id, AWAITING_MINUTES, w->reason, &w->n_added, error);
+}
+
+static gboolean
+write_status (PdTransaction *tx, gpointer data, GError **error)
+{
+  PageWrite *w = data;
+  return pd_meeting_set_status (tx, w->meeting_id, w->status, error);
+}
+
+static gboolean
+write_remove (PdTransaction *tx, gpointer data, GError **error)
+{
+  PageWrite *w = data;
+  return pd_agenda_remove_item (tx, w->item_id, w->reason, error);
+}
+
+/* A change to a published agenda is an addendum and needs a reason; the
+ * view records a plain one saying who changed it from where. */
+static const char *
+change_reason (PdMeetingPage *self)
+{
+  return pd_meeting_is_agenda_frozen (self->meeting) ? _("Changed in the Meetings view after publication") : NULL;
+}
+
+static gboolean
+run_write (PdMeetingPage *self,
+           const char    *summary,
+           PdWriteFunc    func,
+           PageWrite     *w)
+{
+  g_autoptr(GError) error = NULL;
+
+  w->meeting_id = pd_meeting_get_id (self->meeting);
+  if (w->reason == NULL)
+    w->reason = change_reason (self);
+  if (!pd_database_write (self->db, summary, func, w, NULL, &error))
+    {
+      _pd_meeting_page_say (self, error->message);
+      return FALSE;
+    }
+  pd_meeting_page_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/* Showing the agenda */
+
+static void
+open_paper_clicked (GtkButton *button, PdMeetingPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "document-id"));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "meeting.open-paper", "x", id);
+}
+
+static GtkWidget *
+paper_row (PdMeetingPage       *self,
+           const PdAgendaPaper *paper)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *open = gtk_button_new_from_icon_name ("document-open-symbolic");
+  g_autofree char *name = g_strdup_printf (_("Open %s"), paper->title);
+  GString *subtitle = g_string_new (paper->filename);
+  PdPaperState state = PD_PAPER_OK;
+
+  /* A cheap look: the full SHA-256 check happens when it is opened. */
+  if (!g_file_test (paper->path, G_FILE_TEST_EXISTS))
+    state = PD_PAPER_MISSING;
+  if (paper->is_late)
+    g_string_append_printf (subtitle, " · %s", _("Late paper"));
+  if (!paper->is_pdf)
+    g_string_append_printf (subtitle, " · %s", _("Not a PDF: open separately"));
+  if (state == PD_PAPER_MISSING)
+    {
+      g_string_append_printf (subtitle, " · %s", _("Missing from the store"));
+      gtk_widget_add_css_class (row, "error");
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), paper->title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  g_string_free (subtitle, TRUE);
+  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (open, "flat");
+  gtk_widget_set_tooltip_text (open, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data (G_OBJECT (open), "document-id", GSIZE_TO_POINTER ((gsize) paper->document_id));
+  g_signal_connect (open, "clicked", G_CALLBACK (open_paper_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
+  return row;
+}
+
+static void
+remove_clicked (GtkButton *button, PdMeetingPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "item-id"));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "meeting.remove-item", "x", id);
+}
+
+static char *
+item_subtitle (PdMeetingPage *self,
+               PdAgendaItem  *item,
+               GPtrArray     *conflicts)
+{
+  GString *text = g_string_new (pd_agenda_item_kind_to_label (pd_agenda_item_get_kind (item)));
+
+  if (*pd_agenda_item_get_referral_reference (item) != '\0')
+    g_string_append_printf (text, " · %s %s", pd_agenda_item_get_referral_reference (item),
+                            pd_agenda_item_get_pseudonym (item));
+  if (*pd_agenda_item_get_presenter_name (item) != '\0')
+    g_string_append_printf (text, " · %s", pd_agenda_item_get_presenter_name (item));
+  g_string_append_printf (text, " · ");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes",
+                                             pd_agenda_item_get_minutes (item)),
+                          pd_agenda_item_get_minutes (item));
+  if (pd_agenda_item_is_addendum (item))
+    g_string_append_printf (text, " · %s", _("Addendum"));
+  if (pd_agenda_item_is_withdrawn (item))
+    g_string_append_printf (text, " · %s", _("Withdrawn"));
+  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+    {
+      PdConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      if (conflict->agenda_item_id == pd_agenda_item_get_id (item))
+        {
+          g_string_append (text, " · ");
+          g_string_append_printf (text, _("%s declared an interest: %s"), conflict->person_name, conflict->nature);
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+item_row (PdMeetingPage *self,
+          PdAgendaItem  *item,
+          GPtrArray     *conflicts)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *title = g_strdup_printf ("%d. %s", pd_agenda_item_get_position (item),
+                                            pd_agenda_item_get_title (item));
+  g_autofree char *subtitle = item_subtitle (self, item, conflicts);
+  g_autofree char *remove_name = g_strdup_printf (_("Remove item %d"), pd_agenda_item_get_position (item));
+  g_autoptr(GPtrArray) papers = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+  if (pd_agenda_item_is_withdrawn (item))
+    gtk_widget_add_css_class (row, "dim-label");
+  if (pd_agenda_item_is_addendum (item))
+    gtk_widget_add_css_class (row, "accent");
+  g_object_set_data (G_OBJECT (row), "item-id", GSIZE_TO_POINTER ((gsize) pd_agenda_item_get_id (item)));
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, remove_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
+  g_object_set_data (G_OBJECT (remove), "item-id", GSIZE_TO_POINTER ((gsize) pd_agenda_item_get_id (item)));
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked), self);
+  gtk_widget_set_sensitive (remove, !pd_agenda_item_is_withdrawn (item));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+
+  papers = pd_agenda_paper_list (self->db, 0, pd_agenda_item_get_id (item), NULL);
+  for (guint i = 0; papers != NULL && i < papers->len; i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), paper_row (self, g_ptr_array_index (papers, i)));
+  if (papers == NULL || papers->len == 0)
+    {
+      GtkWidget *none = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (none), _("No papers for this item"));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), none);
+    }
+  return row;
+}
+
+/* Drag and drop: a row carries its item's id; dropping it on another row
+ * moves it to that row's place. */
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source, double x, double y, GtkWidget *row)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "item-id"));
+
+  return gdk_content_provider_new_typed (G_TYPE_INT64, id);
+}
+
+typedef struct
+{
+  gint64      item_id;
+  int         position;
+  const char *reason;
+} MoveTo;
+
+static gboolean
+write_move_to (PdTransaction *tx, gpointer data, GError **error)
+{
+  MoveTo *move = data;
+  return pd_agenda_move_item_to (tx, move->item_id, move->position, move->reason, error);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GtkWidget *row)
+{
+  PdMeetingPage *self = PD_MEETING_PAGE (gtk_widget_get_ancestor (row, PD_TYPE_MEETING_PAGE));
+  g_autoptr(GError) error = NULL;
+  MoveTo move = {
+    .item_id = g_value_get_int64 (value),
+    .position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1,
+    .reason = change_reason (self),
+  };
+
+  if (!pd_database_write (self->db, "Reorder agenda", write_move_to, &move, NULL, &error))
+    {
+      _pd_meeting_page_say (self, error->message);
+      return FALSE;
+    }
+  pd_meeting_page_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static void
+add_drag_and_drop (GtkWidget *row)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), row);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+}
+
+static void
+show_total (PdMeetingPage *self)
+{
+  int total = pd_agenda_total_minutes (self->db, pd_meeting_get_id (self->meeting), NULL);
+  int length = pd_meeting_get_length_minutes (self->meeting);
+
+  g_free (self->total_text);
+  self->total_text = g_strdup_printf (_("Total %d of %d minutes"), MAX (total, 0), length);
+  self->total_over = total > length;
+  if (self->total_over)
+    {
+      g_autofree char *over = g_strdup_printf (_("%s: over the meeting’s length by %d minutes"),
+                                               self->total_text, total - length);
+      gtk_label_set_text (self->total, over);
+    }
+  else
+    gtk_label_set_text (self->total, self->total_text);
+  if (self->total_over)
+    gtk_widget_add_css_class (GTK_WIDGET (self->total), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->total), "warning");
+}
+
+static void
+show_addendum (PdMeetingPage *self)
+{
+  g_autoptr(GPtrArray) changes = pd_agenda_list_changes (self->db, pd_meeting_get_id (self->meeting), NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->addendum))) != NULL)
+    gtk_list_box_remove (self->addendum, child);
+  for (guint i = 0; changes != NULL && i < changes->len; i++)
+    {
+      PdAgendaChange *change = g_ptr_array_index (changes, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *when = pd_format_date_time (change->changed_at);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", change->reason, change->changed_by, when);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), change->description);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->addendum, row);
+    }
+  gtk_widget_set_visible (self->addendum_group, changes != NULL && changes->len > 0);
+}
+
+static void
+show_details (PdMeetingPage *self)
+{
+  PdMeeting *m = self->meeting;
+  g_autofree char *starts = pd_format_date_time (pd_meeting_get_starts_at (m));
+  g_autofree char *ends = pd_format_date_time (pd_meeting_get_ends_at (m));
+  const char *where = *pd_meeting_get_place (m) != '\0' ? pd_meeting_get_place (m) : pd_meeting_get_video_link (m);
+  const char *chair = *pd_meeting_get_chair_name (m) != '\0' ? pd_meeting_get_chair_name (m) : _("No chair yet");
+  g_autofree char *text = g_strdup_printf (_("%s to %s · %s · Chair: %s · %s"), starts, ends, where, chair,
+                                           pd_meeting_status_to_label (pd_meeting_get_status (m)));
+  const char *next = NULL;
+
+  adw_window_title_set_title (self->title, pd_meeting_get_title (m));
+  adw_window_title_set_subtitle (self->title, pd_meeting_status_to_label (pd_meeting_get_status (m)));
+  gtk_label_set_text (self->details, text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (next_status); i++)
+    if (g_strcmp0 (next_status[i][0], pd_meeting_get_status (m)) == 0)
+      next = next_status[i][1];
+  gtk_widget_set_visible (GTK_WIDGET (self->status_button), next != NULL);
+  if (g_strcmp0 (next, "agenda_published") == 0)
+    gtk_button_set_label (self->status_button, _("Publish Agenda"));
+  else if (g_strcmp0 (next, "in_progress") == 0)
+    gtk_button_set_label (self->status_button, _("Start Meeting"));
+  else if (g_strcmp0 (next, "held") == 0)
+    gtk_button_set_label (self->status_button, _("Mark Held"));
+  else if (g_strcmp0 (next, "minutes_approved") == 0)
+    gtk_button_set_label (self->status_button, _("Approve Minutes"));
+}
+
+void
+pd_meeting_page_reload (PdMeetingPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdMeeting) meeting = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (PD_IS_MEETING_PAGE (self));
+  if (self->meeting == NULL)
+    return;
+
+  meeting = pd_meeting_load (self->db, pd_meeting_get_id (self->meeting), &error);
+  if (meeting != NULL)
+    items = pd_agenda_item_list_load (self->db, pd_meeting_get_id (meeting), &error);
+  if (items == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  g_set_object (&self->meeting, meeting);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  self->items = g_ptr_array_ref (items);
+  conflicts = pd_conflict_list (self->db, pd_meeting_get_id (meeting), 0, NULL);
+
+  show_details (self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda))) != NULL)
+    gtk_list_box_remove (self->agenda, child);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GtkWidget *row = item_row (self, g_ptr_array_index (items, i), conflicts);
+
+      add_drag_and_drop (row);
+      gtk_list_box_append (self->agenda, row);
+    }
+  show_total (self);
+  show_addendum (self);
+  pd_meeting_members_group_show (self->members, self->db, pd_meeting_get_id (meeting));
+  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "agenda" : "empty");
+}
+
+gboolean
+pd_meeting_page_show (PdMeetingPage *self,
+                      PdDatabase    *db,
+                      gint64         meeting_id,
+                      GError       **error)
+{
+  g_autoptr(PdMeeting) meeting = NULL;
+
+  g_return_val_if_fail (PD_IS_MEETING_PAGE (self), FALSE);
+  g_return_val_if_fail (PD_IS_DATABASE (db), FALSE);
+
+  meeting = pd_meeting_load (db, meeting_id, error);
+  if (meeting == NULL)
+    return FALSE;
+  g_set_object (&self->db, db);
+  g_set_object (&self->meeting, meeting);
+  pd_meeting_page_reload (self);
+  return TRUE;
+}
+
+gint64
+pd_meeting_page_get_meeting_id (PdMeetingPage *self)
+{
+  g_return_val_if_fail (PD_IS_MEETING_PAGE (self), 0);
+  return self->meeting != NULL ? pd_meeting_get_id (self->meeting) : 0;
+}
+
+GStrv
+pd_meeting_page_dup_item_titles (PdMeetingPage *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (PD_IS_MEETING_PAGE (self), NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->agenda)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row))
+      g_strv_builder_add (builder, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return g_strv_builder_end (builder);
+}
+
+gint64
+pd_meeting_page_get_item_id (PdMeetingPage *self,
+                             guint          position)
+{
+  g_return_val_if_fail (PD_IS_MEETING_PAGE (self), 0);
+
+  if (self->items == NULL || position < 1 || position > self->items->len)
+    return 0;
+  return pd_agenda_item_get_id (g_ptr_array_index (self->items, position - 1));
+}
+
+void
+pd_meeting_page_focus_item (PdMeetingPage *self,
+                            guint          position)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (PD_IS_MEETING_PAGE (self));
+
+  row = gtk_list_box_get_row_at_index (self->agenda, (int) position - 1);
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+const char *
+pd_meeting_page_get_total_text (PdMeetingPage *self,
+                                gboolean      *over)
+{
+  g_return_val_if_fail (PD_IS_MEETING_PAGE (self), NULL);
+
+  if (over != NULL)
+    *over = self->total_over;
+  return self->total_text;
+}
+
+const char *
+pd_meeting_page_get_last_message (PdMeetingPage *self)
+{
+  g_return_val_if_fail (PD_IS_MEETING_PAGE (self), NULL);
+  return self->last_message;
+}
+
+/* Alt+Up / Alt+Down move the focused item; focus follows it. */
+static gboolean
+move_focused (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  PdMeetingPage *self = PD_MEETING_PAGE (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, ADW_TYPE_EXPANDER_ROW) : NULL;
+  PageWrite w = { .delta = g_variant_get_int32 (args) };
+  int index;
+
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->agenda))
+    return FALSE;
+  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  w.item_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "item-id"));
+  if (run_write (self, "Reorder agenda", write_move, &w))
+    pd_meeting_page_focus_item (self, index + 1 + w.delta);
+  return TRUE;
+}
+
+/* Actions */
+
+static void
+on_item_added (PdAgendaItemDialog *dialog, gint64 id, PdMeetingPage *self)
+{
+  pd_meeting_page_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+add_item_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PdMeetingPage *self = PD_MEETING_PAGE (widget);
+  PdAgendaItemDialog *dialog;
+
+  dialog = pd_agenda_item_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->db, self->meeting);
+  g_signal_connect_object (dialog, "item-added", G_CALLBACK (on_item_added), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_awaiting_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PdMeetingPage *self = PD_MEETING_PAGE (widget);
+  PageWrite w = { 0 };
+
+  if (!run_write (self, "Add awaiting referrals", write_awaiting, &w))
+    return;
+  if (w.n_added == 0)
+    _pd_meeting_page_say (self, _("No referrals are awaiting a recommendation that are not on this agenda already."));
+  else
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u referral added to the agenda",
+                                                            "%u referrals added to the agenda", w.n_added),
+                                               w.n_added);
+      _pd_meeting_page_say (self, text);
+    }
+}
+
+static void
+move_item_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PageWrite w = { 0 };
+
+  g_variant_get (param, "(xi)", &w.item_id, &w.delta);
+  run_write (PD_MEETING_PAGE (widget), "Reorder agenda", write_move, &w);
+}
+
+/* What a removed draft item was, to put it back from the toast. */
+typedef struct
+{
+  gint64  meeting_id;
+  char   *kind;
+  char   *title;
+  gint64  referral_id;
+  gint64  previous_meeting_id;
+  int     minutes;
+  gint64  presenter_id;
+  int     position;
+  GArray *documents;
+} Removed;
+
+static void
+removed_free (gpointer data)
+{
+  Removed *removed = data;
+
+  g_free (removed->kind);
+  g_free (removed->title);
+  g_array_unref (removed->documents);
+  g_free (removed);
+}
+
+static gboolean
+write_restore (PdTransaction *tx, gpointer data, GError **error)
+{
+  Removed *removed = data;
+  PdAgendaItemFields fields = {
+    .kind = removed->kind, .title = removed->title, .referral_id = removed->referral_id,
+    .previous_meeting_id = removed->previous_meeting_id, .minutes = removed->minutes,
+    .presenter_id = removed->presenter_id,
+  };
+  gint64 id = pd_agenda_add_item (tx, removed->meeting_id, &fields, NULL, error);
+
+  if (id == 0 || !pd_agenda_move_item_to (tx, id, removed->position, NULL, error))
+    return FALSE;
+  for (guint i = 0; i < removed->documents->len; i++)
+    if (!pd_agenda_paper_attach (tx, id, g_array_index (removed->documents, gint64, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+on_undo_remove (AdwToast *toast, PdMeetingPage *self)
+{
+  Removed *removed = g_object_get_data (G_OBJECT (toast), "removed");
+  g_autoptr(GError) error = NULL;
+
+  if (self->db == NULL || !pd_database_write (self->db, "Restore agenda item", write_restore, removed, NULL, &error))
+    {
+      if (error != NULL)
+        _pd_meeting_page_say (self, error->message);
+      return;
+    }
+  pd_meeting_page_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+remove_item_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PdMeetingPage *self = PD_MEETING_PAGE (widget);
+  gboolean frozen = pd_meeting_is_agenda_frozen (self->meeting);
+  g_autoptr(PdAgendaItem) item = NULL;
+  g_autoptr(GPtrArray) papers = NULL;
+  g_autofree char *text = NULL;
+  PageWrite w = { .item_id = g_variant_get_int64 (param) };
+  Removed *removed;
+  AdwToast *toast;
+
+  item = pd_agenda_item_load (self->db, w.item_id, NULL);
+  if (item == NULL)
+    return;
+  papers = pd_agenda_paper_list (self->db, 0, w.item_id, NULL);
+  if (!run_write (self, "Remove agenda item", write_remove, &w))
+    return;
+
+  if (frozen)
+    text = g_strdup_printf (_("Item “%s” withdrawn; the addendum records it"), pd_agenda_item_get_title (item));
+  else
+    text = g_strdup_printf (_("Item “%s” removed"), pd_agenda_item_get_title (item));
+  toast = adw_toast_new (text);
+  g_free (self->last_message);
+  self->last_message = g_strdup (text);
+  if (!frozen)
+    {
+      removed = g_new0 (Removed, 1);
+      removed->meeting_id = pd_meeting_get_id (self->meeting);
+      removed->kind = g_strdup (pd_agenda_item_get_kind (item));
+      removed->title = g_strdup (pd_agenda_item_get_title (item));
+      removed->referral_id = pd_agenda_item_get_referral_id (item);
+      removed->previous_meeting_id = pd_agenda_item_get_previous_meeting_id (item);
+      removed->minutes = pd_agenda_item_get_minutes (item);
+      removed->presenter_id = pd_agenda_item_get_presenter_id (item);
+      removed->position = pd_agenda_item_get_position (item);
+      removed->documents = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; papers != NULL && i < papers->len; i++)
+        g_array_append_val (removed->documents, ((PdAgendaPaper *) g_ptr_array_index (papers, i))->document_id);
+      g_object_set_data_full (G_OBJECT (toast), "removed", removed, removed_free);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_remove), self, 0);
+    }
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+open_paper_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PdMeetingPage *self = PD_MEETING_PAGE (widget);
+  gint64 document_id = g_variant_get_int64 (param);
+  g_autoptr(GPtrArray) papers = pd_agenda_paper_list (self->db, pd_meeting_get_id (self->meeting), 0, NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; papers != NULL && i < papers->len; i++)
+    {
+      PdAgendaPaper *paper = g_ptr_array_index (papers, i);
+      PdPaperState state;
+
+      if (paper->document_id != document_id)
+        continue;
+      if (!pd_agenda_paper_verify (paper, &state, NULL, NULL, &error))
+        _pd_meeting_page_say (self, error->message);
+      else if (state == PD_PAPER_MISSING)
+        _pd_meeting_page_say (self, _("This paper is missing from the document store; ask the business unit to attach it again."));
+      else if (state == PD_PAPER_ALTERED)
+        _pd_meeting_page_say (self, _("This paper was altered after it was attached (its fingerprint no longer matches); it is not opened."));
+      else
+        g_signal_emit (self, signals[OPEN_DOCUMENT], 0, document_id, paper->path, 0, NULL);
+      return;
+    }
+  _pd_meeting_page_say (self, _("This paper is no longer on the agenda."));
+}
+
+static void
+next_status_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PdMeetingPage *self = PD_MEETING_PAGE (widget);
+  PageWrite w = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (next_status); i++)
+    if (g_strcmp0 (next_status[i][0], pd_meeting_get_status (self->meeting)) == 0)
+      w.status = next_status[i][1];
+  if (w.status != NULL && run_write (self, "Meeting status", write_status, &w))
+    _pd_meeting_page_say (self, pd_meeting_status_to_label (w.status));
+}
+
+static void
+present_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_signal_emit (widget, signals[PRESENT], 0);
+}
+
+static void
+on_members_changed (PdMeetingPage *self)
+{
+  pd_meeting_page_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+pd_meeting_page_dispose (GObject *object)
+{
+  PdMeetingPage *self = PD_MEETING_PAGE (object);
+
+  g_cancellable_cancel (self->pack_cancellable);
+  g_clear_object (&self->meeting);
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  G_OBJECT_CLASS (pd_meeting_page_parent_class)->dispose (object);
+}
+
+static void
+pd_meeting_page_finalize (GObject *object)
+{
+  PdMeetingPage *self = PD_MEETING_PAGE (object);
+
+  g_clear_object (&self->pack_cancellable);
+  g_free (self->pack_path);
+  g_free (self->last_message);
+  g_free (self->total_text);
+  G_OBJECT_CLASS (pd_meeting_page_parent_class)->finalize (object);
+}
+
+static void
+pd_meeting_page_class_init (PdMeetingPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pd_meeting_page_dispose;
+  object_class->finalize = pd_meeting_page_finalize;
+
+  signals[OPEN_DOCUMENT] = g_signal_new ("open-document", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 4,
+                                         G_TYPE_INT64, G_TYPE_STRING, G_TYPE_INT, G_TYPE_STRING);
+  signals[PRESENT] = g_signal_new ("present", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "meeting.add-item", NULL, add_item_action);
+  gtk_widget_class_install_action (widget_class, "meeting.add-awaiting", NULL, add_awaiting_action);
+  gtk_widget_class_install_action (widget_class, "meeting.move-item", "(xi)", move_item_action);
+  gtk_widget_class_install_action (widget_class, "meeting.remove-item", "x", remove_item_action);
+  gtk_widget_class_install_action (widget_class, "meeting.open-paper", "x", open_paper_action);
+  gtk_widget_class_install_action (widget_class, "meeting.next-status", NULL, next_status_action);
+  gtk_widget_class_install_action (widget_class, "meeting.agenda-pack", NULL, _pd_meeting_page_save_action);
+  gtk_widget_class_install_action (widget_class, "meeting.minutes", NULL, _pd_meeting_page_save_action);
+  gtk_widget_class_install_action (widget_class, "meeting.export-calendar", NULL, _pd_meeting_page_save_action);
+  gtk_widget_class_install_action (widget_class, "meeting.present", NULL, present_action);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_focused, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_focused, "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "meeting.present", NULL);
+}
+
+static GtkWidget *
+action_button (const char *label,
+               const char *action,
+               const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  if (tooltip != NULL)
+    gtk_widget_set_tooltip_text (button, tooltip);
+  return button;
+}
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  return label;
+}
+
+static void
+pd_meeting_page_init (PdMeetingPage *self)
+{
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *progress_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *agenda_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *agenda_heading = heading (_("Agenda"));
+  GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *addendum_heading = heading (_("Addendum: Changes Since Publication"));
+  GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  GtkWidget *present = action_button (_("_Present"), "meeting.present", _("Presentation mode (F5)"));
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->toasts));
+  adw_toast_overlay_set_child (self->toasts, outer);
+
+  gtk_widget_add_css_class (toolbar, "toolbar");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "agenda.back");
+  gtk_widget_set_tooltip_text (back, _("Back to the meetings"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back to the meetings"), -1);
+  gtk_box_append (GTK_BOX (toolbar), back);
+  self->title = ADW_WINDOW_TITLE (adw_window_title_new ("", ""));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title), TRUE);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->title));
+  gtk_box_append (GTK_BOX (toolbar), action_button (_("Agenda _Pack…"), "meeting.agenda-pack", NULL));
+  gtk_box_append (GTK_BOX (toolbar), action_button (_("_Minutes…"), "meeting.minutes", NULL));
+  gtk_box_append (GTK_BOX (toolbar), action_button (_("Export _Calendar…"), "meeting.export-calendar", NULL));
+  gtk_widget_add_css_class (present, "suggested-action");
+  gtk_box_append (GTK_BOX (toolbar), present);
+  gtk_box_append (GTK_BOX (outer), toolbar);
+
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_show_text (self->progress, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Agenda pack progress"), -1);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (_pd_meeting_page_cancel_pack), self);
+  gtk_widget_set_margin_start (progress_box, 12);
+  gtk_widget_set_margin_end (progress_box, 12);
+  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress));
+  gtk_box_append (GTK_BOX (progress_box), cancel);
+  self->progress_revealer = GTK_REVEALER (gtk_revealer_new ());
+  gtk_revealer_set_child (self->progress_revealer, progress_box);
+  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->progress_revealer));
+
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 18);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_box_append (GTK_BOX (outer), scrolled);
+
+  self->details = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->details, TRUE);
+  gtk_label_set_xalign (self->details, 0);
+  gtk_label_set_selectable (self->details, TRUE);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->details));
+  self->status_button = GTK_BUTTON (action_button ("", "meeting.next-status", _("Move the meeting on to its next stage")));
+  gtk_widget_set_halign (GTK_WIDGET (self->status_button), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->status_button));
+
+  self->members = pd_meeting_members_group_new ();
+  g_signal_connect_swapped (self->members, "message", G_CALLBACK (_pd_meeting_page_say), self);
+  g_signal_connect_swapped (self->members, "changed", G_CALLBACK (on_members_changed), self);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->members));
+
+  gtk_widget_set_hexpand (agenda_heading, TRUE);
+  gtk_box_append (GTK_BOX (agenda_bar), agenda_heading);
+  gtk_box_append (GTK_BOX (agenda_bar), action_button (_("Add Referrals _Awaiting a Recommendation"),
+                                                       "meeting.add-awaiting", NULL));
+  gtk_box_append (GTK_BOX (agenda_bar), action_button (_("Add _Item…"), "meeting.add-item", NULL));
+  gtk_box_append (GTK_BOX (content), agenda_bar);
+
+  self->total = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->total, 0);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->total));
+
+  self->agenda = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->agenda, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->agenda), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->agenda), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Agenda items: Alt+Up and Alt+Down move the focused item"), -1);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "view-list-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("The Agenda Is Empty"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Add the referrals awaiting a recommendation in one step, or add items one by one."));
+  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
+  adw_status_page_set_title (self->error_page, _("The Agenda Could Not Be Read"));
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->agenda), "agenda");
+  gtk_stack_add_named (self->stack, empty, "empty");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->stack));
+
+  self->addendum_group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->addendum = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->addendum, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->addendum), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->addendum), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Addendum"), -1);
+  gtk_box_append (GTK_BOX (self->addendum_group), addendum_heading);
+  gtk_box_append (GTK_BOX (self->addendum_group), GTK_WIDGET (self->addendum));
+  gtk_box_append (GTK_BOX (content), self->addendum_group);
+}
+
+PdMeetingPage *
+pd_meeting_page_new (void)
+{
+  return g_object_new (PD_TYPE_MEETING_PAGE, NULL);
+}
