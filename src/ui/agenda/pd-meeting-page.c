@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-agenda-item-dialog.h"
+#include "pd-agenda-item-row.h"
 #include "pd-format.h"
 #include "pd-meeting-members-group.h"
 #include "pd-meeting-page-private.h"
@@ -102,197 +103,6 @@ run_write (PdMeetingPage *self,
 }
 
 /* Showing the agenda */
-
-static void
-open_paper_clicked (GtkButton *button, PdMeetingPage *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "document-id"));
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "meeting.open-paper", "x", id);
-}
-
-static GtkWidget *
-paper_row (PdMeetingPage       *self,
-           const PdAgendaPaper *paper)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *open = gtk_button_new_from_icon_name ("document-open-symbolic");
-  g_autofree char *name = g_strdup_printf (_("Open %s"), paper->title);
-  GString *subtitle = g_string_new (paper->filename);
-  PdPaperState state = PD_PAPER_OK;
-
-  /* A cheap look: the full SHA-256 check happens when it is opened. */
-  if (!g_file_test (paper->path, G_FILE_TEST_EXISTS))
-    state = PD_PAPER_MISSING;
-  if (paper->is_late)
-    g_string_append_printf (subtitle, " · %s", _("Late paper"));
-  if (!paper->is_pdf)
-    g_string_append_printf (subtitle, " · %s", _("Not a PDF: open separately"));
-  if (state == PD_PAPER_MISSING)
-    {
-      g_string_append_printf (subtitle, " · %s", _("Missing from the store"));
-      gtk_widget_add_css_class (row, "error");
-    }
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), paper->title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  g_string_free (subtitle, TRUE);
-  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (open, "flat");
-  gtk_widget_set_tooltip_text (open, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  g_object_set_data (G_OBJECT (open), "document-id", GSIZE_TO_POINTER ((gsize) paper->document_id));
-  g_signal_connect (open, "clicked", G_CALLBACK (open_paper_clicked), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
-  return row;
-}
-
-static void
-remove_clicked (GtkButton *button, PdMeetingPage *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "item-id"));
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "meeting.remove-item", "x", id);
-}
-
-static char *
-item_subtitle (PdMeetingPage *self,
-               PdAgendaItem  *item,
-               GPtrArray     *conflicts)
-{
-  GString *text = g_string_new (pd_agenda_item_kind_to_label (pd_agenda_item_get_kind (item)));
-
-  if (*pd_agenda_item_get_referral_reference (item) != '\0')
-    g_string_append_printf (text, " · %s %s", pd_agenda_item_get_referral_reference (item),
-                            pd_agenda_item_get_pseudonym (item));
-  if (*pd_agenda_item_get_presenter_name (item) != '\0')
-    g_string_append_printf (text, " · %s", pd_agenda_item_get_presenter_name (item));
-  g_string_append_printf (text, " · ");
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes",
-                                             pd_agenda_item_get_minutes (item)),
-                          pd_agenda_item_get_minutes (item));
-  if (pd_agenda_item_is_addendum (item))
-    g_string_append_printf (text, " · %s", _("Addendum"));
-  if (pd_agenda_item_is_withdrawn (item))
-    g_string_append_printf (text, " · %s", _("Withdrawn"));
-  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
-    {
-      PdConflict *conflict = g_ptr_array_index (conflicts, i);
-
-      if (conflict->agenda_item_id == pd_agenda_item_get_id (item))
-        {
-          g_string_append (text, " · ");
-          g_string_append_printf (text, _("%s declared an interest: %s"), conflict->person_name, conflict->nature);
-        }
-    }
-  return g_string_free (text, FALSE);
-}
-
-static GtkWidget *
-item_row (PdMeetingPage *self,
-          PdAgendaItem  *item,
-          GPtrArray     *conflicts)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *title = g_strdup_printf ("%d. %s", pd_agenda_item_get_position (item),
-                                            pd_agenda_item_get_title (item));
-  g_autofree char *subtitle = item_subtitle (self, item, conflicts);
-  g_autofree char *remove_name = g_strdup_printf (_("Remove item %d"), pd_agenda_item_get_position (item));
-  g_autoptr(GPtrArray) papers = NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
-  if (pd_agenda_item_is_withdrawn (item))
-    gtk_widget_add_css_class (row, "dim-label");
-  if (pd_agenda_item_is_addendum (item))
-    gtk_widget_add_css_class (row, "accent");
-  g_object_set_data (G_OBJECT (row), "item-id", GSIZE_TO_POINTER ((gsize) pd_agenda_item_get_id (item)));
-
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, remove_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
-  g_object_set_data (G_OBJECT (remove), "item-id", GSIZE_TO_POINTER ((gsize) pd_agenda_item_get_id (item)));
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked), self);
-  gtk_widget_set_sensitive (remove, !pd_agenda_item_is_withdrawn (item));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
-
-  papers = pd_agenda_paper_list (self->db, 0, pd_agenda_item_get_id (item), NULL);
-  for (guint i = 0; papers != NULL && i < papers->len; i++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), paper_row (self, g_ptr_array_index (papers, i)));
-  if (papers == NULL || papers->len == 0)
-    {
-      GtkWidget *none = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (none), _("No papers for this item"));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), none);
-    }
-  return row;
-}
-
-/* Drag and drop: a row carries its item's id; dropping it on another row
- * moves it to that row's place. */
-
-static GdkContentProvider *
-on_drag_prepare (GtkDragSource *source, double x, double y, GtkWidget *row)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "item-id"));
-
-  return gdk_content_provider_new_typed (G_TYPE_INT64, id);
-}
-
-typedef struct
-{
-  gint64      item_id;
-  int         position;
-  const char *reason;
-} MoveTo;
-
-static gboolean
-write_move_to (PdTransaction *tx, gpointer data, GError **error)
-{
-  MoveTo *move = data;
-  return pd_agenda_move_item_to (tx, move->item_id, move->position, move->reason, error);
-}
-
-static gboolean
-on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GtkWidget *row)
-{
-  PdMeetingPage *self = PD_MEETING_PAGE (gtk_widget_get_ancestor (row, PD_TYPE_MEETING_PAGE));
-  g_autoptr(GError) error = NULL;
-  MoveTo move = {
-    .item_id = g_value_get_int64 (value),
-    .position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1,
-    .reason = change_reason (self),
-  };
-
-  if (!pd_database_write (self->db, "Reorder agenda", write_move_to, &move, NULL, &error))
-    {
-      _pd_meeting_page_say (self, error->message);
-      return FALSE;
-    }
-  pd_meeting_page_reload (self);
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
-}
-
-static void
-add_drag_and_drop (GtkWidget *row)
-{
-  GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
-
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), row);
-  g_signal_connect (target, "drop", G_CALLBACK (on_drop), row);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
-}
 
 static void
 show_total (PdMeetingPage *self)
@@ -401,10 +211,10 @@ pd_meeting_page_reload (PdMeetingPage *self)
     gtk_list_box_remove (self->agenda, child);
   for (guint i = 0; i < items->len; i++)
     {
-      GtkWidget *row = item_row (self, g_ptr_array_index (items, i), conflicts);
+      PdAgendaItem *item = g_ptr_array_index (items, i);
+      g_autoptr(GPtrArray) papers = pd_agenda_paper_list (self->db, 0, pd_agenda_item_get_id (item), NULL);
 
-      add_drag_and_drop (row);
-      gtk_list_box_append (self->agenda, row);
+      gtk_list_box_append (self->agenda, GTK_WIDGET (pd_agenda_item_row_new (item, papers, conflicts)));
     }
   show_total (self);
   show_addendum (self);
@@ -473,8 +283,9 @@ pd_meeting_page_focus_item (PdMeetingPage *self,
   g_return_if_fail (PD_IS_MEETING_PAGE (self));
 
   row = gtk_list_box_get_row_at_index (self->agenda, (int) position - 1);
-  if (row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
+  /* The expander row itself is not focusable; its header inside is. */
+  if (row != NULL && !gtk_widget_grab_focus (GTK_WIDGET (row)))
+    gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
 }
 
 const char *
@@ -495,25 +306,24 @@ pd_meeting_page_get_last_message (PdMeetingPage *self)
   return self->last_message;
 }
 
-/* Alt+Up / Alt+Down move the focused item; focus follows it. */
-static gboolean
-move_focused (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
+/* Alt+Up / Alt+Down: move the focused item; focus follows it. */
+static void
+move_focused_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
 {
   PdMeetingPage *self = PD_MEETING_PAGE (widget);
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
-  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, ADW_TYPE_EXPANDER_ROW) : NULL;
-  PageWrite w = { .delta = g_variant_get_int32 (args) };
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, PD_TYPE_AGENDA_ITEM_ROW) : NULL;
+  PageWrite w = { .delta = g_variant_get_int32 (param) };
   int index;
 
   if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->agenda))
-    return FALSE;
+    return;
   index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-  w.item_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "item-id"));
+  w.item_id = pd_agenda_item_row_get_item_id (PD_AGENDA_ITEM_ROW (row));
   if (run_write (self, "Reorder agenda", write_move, &w))
     pd_meeting_page_focus_item (self, index + 1 + w.delta);
-  return TRUE;
 }
 
 /* Actions */
@@ -562,6 +372,38 @@ move_item_action (GtkWidget *widget, const char *name, GVariant *param)
 
   g_variant_get (param, "(xi)", &w.item_id, &w.delta);
   run_write (PD_MEETING_PAGE (widget), "Reorder agenda", write_move, &w);
+}
+
+typedef struct
+{
+  gint64      item_id;
+  int         position;
+  const char *reason;
+} MoveTo;
+
+static gboolean
+write_move_to (PdTransaction *tx, gpointer data, GError **error)
+{
+  MoveTo *move = data;
+  return pd_agenda_move_item_to (tx, move->item_id, move->position, move->reason, error);
+}
+
+/* Drag and drop ends here: the dragged item takes the place dropped on. */
+static void
+move_item_to_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PdMeetingPage *self = PD_MEETING_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  MoveTo move = { .reason = change_reason (self) };
+
+  g_variant_get (param, "(xi)", &move.item_id, &move.position);
+  if (!pd_database_write (self->db, "Reorder agenda", write_move_to, &move, NULL, &error))
+    {
+      _pd_meeting_page_say (self, error->message);
+      return;
+    }
+  pd_meeting_page_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* What a removed draft item was, to put it back from the toast. */
@@ -770,6 +612,7 @@ pd_meeting_page_class_init (PdMeetingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meeting.add-item", NULL, add_item_action);
   gtk_widget_class_install_action (widget_class, "meeting.add-awaiting", NULL, add_awaiting_action);
   gtk_widget_class_install_action (widget_class, "meeting.move-item", "(xi)", move_item_action);
+  gtk_widget_class_install_action (widget_class, "meeting.move-item-to", "(xi)", move_item_to_action);
   gtk_widget_class_install_action (widget_class, "meeting.remove-item", "x", remove_item_action);
   gtk_widget_class_install_action (widget_class, "meeting.open-paper", "x", open_paper_action);
   gtk_widget_class_install_action (widget_class, "meeting.next-status", NULL, next_status_action);
@@ -778,8 +621,9 @@ pd_meeting_page_class_init (PdMeetingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meeting.export-calendar", NULL, _pd_meeting_page_save_action);
   gtk_widget_class_install_action (widget_class, "meeting.present", NULL, present_action);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_focused, "i", -1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_focused, "i", 1);
+  gtk_widget_class_install_action (widget_class, "meeting.move-focused", "i", move_focused_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "meeting.move-focused", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "meeting.move-focused", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "meeting.present", NULL);
 }
 

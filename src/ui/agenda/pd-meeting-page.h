@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (PdMeetingPage, pd_meeting_page, PD, MEETING_PAGE, AdwBin)
  * page_index, const char *query) after the paper's file was checked;
  * "present" () when presentation mode is asked for; "changed" () after
  * every write, so the meetings list refreshes. Actions (group "meeting"):
- * add-item, add-awaiting, move-item ((xi) item id and delta), remove-item
+ * add-item, add-awaiting, move-focused (i: delta; Alt+Up/Down), move-item
+ * ((xi) item id and delta), move-item-to ((xi) item id and position), remove-item
  * (x), open-paper (x document id), next-status, agenda-pack, minutes,
  * export-calendar, present. */
 PdMeetingPage *pd_meeting_page_new          (void);

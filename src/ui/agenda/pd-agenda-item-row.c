@@ -1,0 +1,177 @@
+/* pd-agenda-item-row.c: one agenda item in the builder, its papers inside */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-agenda-item-row.h"
+
+struct _PdAgendaItemRow
+{
+  AdwExpanderRow  parent_instance;
+
+  gint64          item_id;
+};
+
+G_DEFINE_FINAL_TYPE (PdAgendaItemRow, pd_agenda_item_row, ADW_TYPE_EXPANDER_ROW)
+
+gint64
+pd_agenda_item_row_get_item_id (PdAgendaItemRow *self)
+{
+  g_return_val_if_fail (PD_IS_AGENDA_ITEM_ROW (self), 0);
+  return self->item_id;
+}
+
+static GtkWidget *
+paper_row (const PdAgendaPaper *paper)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *open = gtk_button_new_from_icon_name ("document-open-symbolic");
+  g_autofree char *name = g_strdup_printf (_("Open %s"), paper->title);
+  GString *subtitle = g_string_new (paper->filename);
+
+  if (paper->is_late)
+    g_string_append_printf (subtitle, " · %s", _("Late paper"));
+  if (!paper->is_pdf)
+    g_string_append_printf (subtitle, " · %s", _("Not a PDF: open separately"));
+  /* A cheap look here; the SHA-256 is checked when the paper is opened
+   * and when the pack is built, and an altered paper is refused then. */
+  if (!g_file_test (paper->path, G_FILE_TEST_EXISTS))
+    {
+      g_string_append_printf (subtitle, " · %s", _("Missing from the store"));
+      gtk_widget_add_css_class (row, "error");
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), paper->title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  g_string_free (subtitle, TRUE);
+  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (open, "flat");
+  gtk_widget_set_tooltip_text (open, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "meeting.open-paper");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "x", paper->document_id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
+  return row;
+}
+
+static char *
+item_subtitle (PdAgendaItem *item,
+               GPtrArray    *conflicts)
+{
+  GString *text = g_string_new (pd_agenda_item_kind_to_label (pd_agenda_item_get_kind (item)));
+
+  if (*pd_agenda_item_get_referral_reference (item) != '\0')
+    g_string_append_printf (text, " · %s %s", pd_agenda_item_get_referral_reference (item),
+                            pd_agenda_item_get_pseudonym (item));
+  if (*pd_agenda_item_get_presenter_name (item) != '\0')
+    g_string_append_printf (text, " · %s", pd_agenda_item_get_presenter_name (item));
+  g_string_append (text, " · ");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes",
+                                             pd_agenda_item_get_minutes (item)),
+                          pd_agenda_item_get_minutes (item));
+  if (pd_agenda_item_get_n_papers (item) > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u paper", "%u papers",
+                                                 pd_agenda_item_get_n_papers (item)),
+                              pd_agenda_item_get_n_papers (item));
+    }
+  if (pd_agenda_item_is_addendum (item))
+    g_string_append_printf (text, " · %s", _("Addendum"));
+  if (pd_agenda_item_is_withdrawn (item))
+    g_string_append_printf (text, " · %s", _("Withdrawn"));
+  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+    {
+      PdConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      if (conflict->agenda_item_id != pd_agenda_item_get_id (item))
+        continue;
+      g_string_append (text, " · ");
+      g_string_append_printf (text, _("%s declared an interest: %s"), conflict->person_name, conflict->nature);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Drag and drop: the row carries its item's id; dropped on another row it
+ * takes that row's place. */
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source, double x, double y, PdAgendaItemRow *self)
+{
+  return gdk_content_provider_new_typed (G_TYPE_INT64, self->item_id);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, PdAgendaItemRow *self)
+{
+  int position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self)) + 1;
+  gint64 dragged = g_value_get_int64 (value);
+
+  if (dragged == self->item_id)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), "meeting.move-item-to", "(xi)", dragged, position);
+}
+
+static void
+pd_agenda_item_row_class_init (PdAgendaItemRowClass *klass)
+{
+}
+
+static void
+pd_agenda_item_row_init (PdAgendaItemRow *self)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+PdAgendaItemRow *
+pd_agenda_item_row_new (PdAgendaItem *item,
+                        GPtrArray    *papers,
+                        GPtrArray    *conflicts)
+{
+  PdAgendaItemRow *self;
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *title = g_strdup_printf ("%d. %s", pd_agenda_item_get_position (item),
+                                            pd_agenda_item_get_title (item));
+  g_autofree char *subtitle = item_subtitle (item, conflicts);
+  g_autofree char *remove_name = g_strdup_printf (_("Remove item %d"), pd_agenda_item_get_position (item));
+
+  g_return_val_if_fail (PD_IS_AGENDA_ITEM (item), NULL);
+
+  self = g_object_new (PD_TYPE_AGENDA_ITEM_ROW, NULL);
+  self->item_id = pd_agenda_item_get_id (item);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+  if (pd_agenda_item_is_withdrawn (item))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dim-label");
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, remove_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "meeting.remove-item");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", self->item_id);
+  gtk_widget_set_sensitive (remove, !pd_agenda_item_is_withdrawn (item));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), remove);
+
+  for (guint i = 0; papers != NULL && i < papers->len; i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (self), paper_row (g_ptr_array_index (papers, i)));
+  if (papers == NULL || papers->len == 0)
+    {
+      GtkWidget *none = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (none), _("No papers for this item"));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), none);
+    }
+  return self;
+}

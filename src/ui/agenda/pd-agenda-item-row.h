@@ -1,0 +1,22 @@
+/* pd-agenda-item-row.h: one agenda item in the builder: number, title,
+ * kind, time, papers and declarations; dragged to reorder */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pd-core.h"
+
+G_BEGIN_DECLS
+
+#define PD_TYPE_AGENDA_ITEM_ROW (pd_agenda_item_row_get_type ())
+G_DECLARE_FINAL_TYPE (PdAgendaItemRow, pd_agenda_item_row, PD, AGENDA_ITEM_ROW, AdwExpanderRow)
+
+/* @papers: the item's PdAgendaPaper; @conflicts: the meeting's PdConflict
+ * (those of this item are shown). Its buttons activate meeting.open-paper,
+ * meeting.remove-item and, on a drop, meeting.move-item-to. */
+PdAgendaItemRow *pd_agenda_item_row_new         (PdAgendaItem *item,
+                                                 GPtrArray    *papers,
+                                                 GPtrArray    *conflicts);
+gint64           pd_agenda_item_row_get_item_id (PdAgendaItemRow *self);
+
+G_END_DECLS
