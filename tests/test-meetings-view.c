@@ -194,6 +194,11 @@ test_build_agenda (ViewFixture   *vf,
   shown = titles (vf);
   g_assert_true (g_str_has_prefix (shown, "1. Apologies and declarations|2. New referral PRP-2026-001"));
   g_assert_nonnull (strstr (pd_meeting_page_get_last_message (vf->page), "removed"));
+  gtk_widget_activate_action (GTK_WIDGET (vf->page), "meeting.undo-remove", NULL);
+  g_clear_pointer (&shown, g_free);
+  shown = titles (vf);
+  g_assert_true (g_str_has_prefix (shown, "1. Apologies and declarations|2. Minutes of the last meeting|"
+                                   "3. New referral PRP-2026-001"));
 
   /* The list shows the meeting with its items. */
   gtk_widget_activate_action (GTK_WIDGET (vf->view), "agenda.back", NULL);
@@ -393,6 +398,47 @@ test_presentation (ViewFixture   *vf,
   g_assert_cmpstr (pd_agenda_view_get_shown (vf->view), ==, "meeting");
 }
 
+static void
+test_new_meeting (ViewFixture   *vf,
+                  gconstpointer  user_data)
+{
+  g_autofree char *fixture_day = moment_in (14, 10);
+  g_autofree char *later_day = moment_in (21, 10);
+  g_autofree char *date = g_strndup (fixture_day, 10);
+  g_autofree char *later = g_strndup (later_day, 10);
+  PdMeetingDialog *dialog;
+  AdwMessageDialog *ask;
+
+  gtk_widget_activate_action (GTK_WIDGET (vf->view), "agenda.back", NULL);
+  dialog = pd_agenda_view_new_meeting (vf->view);
+
+  /* A bad date, then one in the past: said, the form kept. */
+  pd_meeting_dialog_set_form (dialog, "Extra panel", "31/03/2026", "10:00", "12:00", "Room 1");
+  pd_meeting_dialog_save (dialog);
+  g_assert_nonnull (strstr (pd_meeting_dialog_get_error (dialog), "YYYY-MM-DD"));
+  pd_meeting_dialog_set_form (dialog, "Extra panel", "2020-03-31", "10:00", "12:00", "Room 1");
+  pd_meeting_dialog_save (dialog);
+  g_assert_nonnull (pd_meeting_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (pd_meeting_dialog_get_error (dialog), "past"));
+  g_assert_cmpint (pd_test_query_int (vf->fixture.handle, "SELECT count(*) FROM meetings;"), ==, 1);
+
+  /* Overlapping the fixture's meeting: a confirmation naming it. */
+  pd_meeting_dialog_set_form (dialog, "Extra panel", date, "11:00", "12:00", "Room 1");
+  pd_meeting_dialog_save (dialog);
+  ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (ask);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "Practice Review Panel"));
+  adw_message_dialog_response (ask, "cancel");
+  g_assert_cmpint (pd_test_query_int (vf->fixture.handle, "SELECT count(*) FROM meetings;"), ==, 1);
+
+  /* Another day is scheduled at once and its page shown. */
+  pd_meeting_dialog_set_form (dialog, "Extra panel", later, "10:00", "12:00", "Room 1");
+  pd_meeting_dialog_save (dialog);
+  g_assert_cmpint (pd_test_query_int (vf->fixture.handle, "SELECT count(*) FROM meetings;"), ==, 2);
+  g_assert_cmpstr (pd_agenda_view_get_shown (vf->view), ==, "meeting");
+  g_assert_cmpuint (pd_agenda_view_get_n_rows (vf->view), ==, 2);
+}
+
 static gboolean
 pack_done (gpointer data)
 {
@@ -444,6 +490,7 @@ main (int argc, char **argv)
   g_test_add ("/meetings-view/reorder-by-keyboard", ViewFixture, NULL, set_up, test_reorder_by_keyboard, tear_down);
   g_test_add ("/meetings-view/open-paper", ViewFixture, NULL, set_up, test_open_paper, tear_down);
   g_test_add ("/meetings-view/presentation", ViewFixture, NULL, set_up, test_presentation, tear_down);
+  g_test_add ("/meetings-view/new-meeting", ViewFixture, NULL, set_up, test_new_meeting, tear_down);
   g_test_add ("/meetings-view/pack", ViewFixture, NULL, set_up, test_pack, tear_down);
   return g_test_run ();
 }

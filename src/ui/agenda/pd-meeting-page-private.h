@@ -20,6 +20,7 @@ struct _PdMeetingPage
   char            *last_message;
   char            *total_text;
   gboolean         total_over;
+  gpointer         removed;        /* the last removed draft item, for Undo */
 
   AdwToastOverlay *toasts;
   GtkStack        *stack;          /* "agenda", "empty" or "error" */

@@ -450,16 +450,23 @@ write_restore (PdTransaction *tx, gpointer data, GError **error)
   return TRUE;
 }
 
+/* The toast's Undo: puts the last removed item back where it was. */
 static void
-on_undo_remove (AdwToast *toast, PdMeetingPage *self)
+undo_remove_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  Removed *removed = g_object_get_data (G_OBJECT (toast), "removed");
+  PdMeetingPage *self = PD_MEETING_PAGE (widget);
+  Removed *removed = g_steal_pointer (&self->removed);
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  if (self->db == NULL || !pd_database_write (self->db, "Restore agenda item", write_restore, removed, NULL, &error))
+  if (removed == NULL || self->db == NULL)
+    return;
+  ok = pd_database_write (self->db, "Restore agenda item", write_restore, removed, NULL, &error);
+  removed_free (removed);
+  gtk_widget_action_set_enabled (widget, "meeting.undo-remove", FALSE);
+  if (!ok)
     {
-      if (error != NULL)
-        _pd_meeting_page_say (self, error->message);
+      _pd_meeting_page_say (self, error->message);
       return;
     }
   pd_meeting_page_reload (self);
@@ -506,9 +513,11 @@ remove_item_action (GtkWidget *widget, const char *name, GVariant *param)
       removed->documents = g_array_new (FALSE, FALSE, sizeof (gint64));
       for (guint i = 0; papers != NULL && i < papers->len; i++)
         g_array_append_val (removed->documents, ((PdAgendaPaper *) g_ptr_array_index (papers, i))->document_id);
-      g_object_set_data_full (G_OBJECT (toast), "removed", removed, removed_free);
+      g_clear_pointer (&self->removed, removed_free);
+      self->removed = removed;
+      gtk_widget_action_set_enabled (widget, "meeting.undo-remove", TRUE);
       adw_toast_set_button_label (toast, _("_Undo"));
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_remove), self, 0);
+      adw_toast_set_action_name (toast, "meeting.undo-remove");
     }
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
@@ -576,6 +585,7 @@ pd_meeting_page_dispose (GObject *object)
   g_clear_object (&self->meeting);
   g_clear_object (&self->db);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->removed, removed_free);
   adw_bin_set_child (ADW_BIN (self), NULL);
   G_OBJECT_CLASS (pd_meeting_page_parent_class)->dispose (object);
 }
@@ -613,6 +623,7 @@ pd_meeting_page_class_init (PdMeetingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meeting.add-awaiting", NULL, add_awaiting_action);
   gtk_widget_class_install_action (widget_class, "meeting.move-item", "(xi)", move_item_action);
   gtk_widget_class_install_action (widget_class, "meeting.move-item-to", "(xi)", move_item_to_action);
+  gtk_widget_class_install_action (widget_class, "meeting.undo-remove", NULL, undo_remove_action);
   gtk_widget_class_install_action (widget_class, "meeting.remove-item", "x", remove_item_action);
   gtk_widget_class_install_action (widget_class, "meeting.open-paper", "x", open_paper_action);
   gtk_widget_class_install_action (widget_class, "meeting.next-status", NULL, next_status_action);
@@ -766,6 +777,7 @@ pd_meeting_page_init (PdMeetingPage *self)
   gtk_box_append (GTK_BOX (self->addendum_group), addendum_heading);
   gtk_box_append (GTK_BOX (self->addendum_group), GTK_WIDGET (self->addendum));
   gtk_box_append (GTK_BOX (content), self->addendum_group);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.undo-remove", FALSE);
 }
 
 PdMeetingPage *

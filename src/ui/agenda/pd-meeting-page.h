@@ -15,9 +15,9 @@ G_DECLARE_FINAL_TYPE (PdMeetingPage, pd_meeting_page, PD, MEETING_PAGE, AdwBin)
  * "present" () when presentation mode is asked for; "changed" () after
  * every write, so the meetings list refreshes. Actions (group "meeting"):
  * add-item, add-awaiting, move-focused (i: delta; Alt+Up/Down), move-item
- * ((xi) item id and delta), move-item-to ((xi) item id and position), remove-item
- * (x), open-paper (x document id), next-status, agenda-pack, minutes,
- * export-calendar, present. */
+ * ((xi) item id and delta), move-item-to ((xi) item id and position),
+ * remove-item (x), undo-remove (the toast's Undo), open-paper (x document
+ * id), next-status, agenda-pack, minutes, export-calendar, present. */
 PdMeetingPage *pd_meeting_page_new          (void);
 gboolean       pd_meeting_page_show         (PdMeetingPage *self,
                                              PdDatabase    *db,
