@@ -627,6 +627,68 @@ test_unreadable_paper (Fixture       *fixture,
   g_assert_true (named);
 }
 
+typedef struct
+{
+  gint64      document_id;
+  gint64      item_id;     /* 0: take it off its item */
+  const char *reason;
+} Move;
+
+static gboolean
+move_paper_cb (PdTransaction  *tx,
+               gpointer        user_data,
+               GError        **error)
+{
+  Move *move = user_data;
+
+  if (move->item_id == 0)
+    return pd_agenda_paper_detach (tx, move->document_id, move->reason, error);
+  return pd_agenda_paper_attach (tx, move->item_id, move->document_id, error);
+}
+
+static void
+test_paper_moves (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) papers = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  Move move = { fixture->documents[1], fixture->items[3], NULL };
+
+  /* On one item at a time. */
+  g_assert_false (pd_database_write (fixture->db, "Move", move_paper_cb, &move, NULL, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "another agenda item"));
+  g_clear_error (&error);
+
+  /* The agenda is published: taking a paper off needs a reason, kept in the addendum. */
+  move.item_id = 0;
+  g_assert_false (pd_database_write (fixture->db, "Detach", move_paper_cb, &move, NULL, &error));
+  g_assert_error (error, PD_ERROR, PD_ERROR_INVALID);
+  g_clear_error (&error);
+  move.reason = "Superseded by the updated chronology";
+  g_assert_true (pd_database_write (fixture->db, "Detach", move_paper_cb, &move, NULL, &error));
+  g_assert_no_error (error);
+
+  papers = pd_agenda_paper_list (fixture->db, fixture->meeting_id, fixture->items[1], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (papers->len, ==, 1);
+  g_assert_cmpstr (((PdAgendaPaper *) papers->pdata[0])->title, ==, "Referral form");
+  g_assert_false (((PdAgendaPaper *) papers->pdata[0])->is_late);
+  changes = pd_agenda_list_changes (fixture->db, fixture->meeting_id, &error);
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpstr (((PdAgendaChange *) changes->pdata[1])->description, ==, "Paper withdrawn: Chronology");
+  g_assert_cmpstr (((PdAgendaChange *) changes->pdata[1])->reason, ==, "Superseded by the updated chronology");
+
+  /* The document itself stays in the store and the table. */
+  {
+    g_autoptr(PdDocument) document = pd_document_load (fixture->db, fixture->documents[1], &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (document);
+  }
+}
+
 static gboolean
 empty_meeting_cb (PdTransaction  *tx,
                   gpointer        user_data,
@@ -709,6 +771,7 @@ main (int    argc,
   g_test_add ("/agenda-pack/long-contents", Fixture, NULL, fixture_set_up, test_long_contents, fixture_tear_down);
   g_test_add ("/agenda-pack/unreadable-paper", Fixture, NULL, fixture_set_up, test_unreadable_paper,
               fixture_tear_down);
+  g_test_add ("/agenda-pack/paper-moves", Fixture, NULL, fixture_set_up, test_paper_moves, fixture_tear_down);
   g_test_add ("/agenda-pack/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/agenda-pack/minutes", Fixture, NULL, fixture_set_up, test_minutes, fixture_tear_down);
   g_test_add ("/agenda-pack/empty-agenda", Fixture, NULL, fixture_set_up, test_empty_agenda, fixture_tear_down);

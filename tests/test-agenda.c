@@ -258,7 +258,12 @@ test_freezing (Fixture       *fixture,
   titles = agenda_titles (fixture);
   g_assert_cmpstr (titles, ==, "Apologies and declarations|AOB|Minutes (withdrawn)|"
                    "Urgent: national panel letter");
-  g_assert_true (pd_agenda_item_is_addendum (pd_agenda_item_load (fixture->db, item_id_at (fixture, 4), NULL)));
+  {
+    g_autoptr(PdAgendaItem) added = pd_agenda_item_load (fixture->db, item_id_at (fixture, 4), &error);
+
+    g_assert_no_error (error);
+    g_assert_true (pd_agenda_item_is_addendum (added));
+  }
   g_assert_cmpint (pd_agenda_total_minutes (fixture->db, fixture->meeting_id, &error), ==, 15 + 10 + 5);
 
   changes = pd_agenda_list_changes (fixture->db, fixture->meeting_id, &error);

@@ -81,6 +81,15 @@ rule_step (PdTransaction  *tx,
   return pd_quorum_rule_save (tx, data, error);
 }
 
+static gboolean
+invite_panel_step (PdTransaction  *tx,
+                   Fixture        *fixture,
+                   gpointer        data,
+                   GError        **error)
+{
+  return pd_meeting_invite_panel (tx, fixture->meeting_id, data, error);
+}
+
 static void
 test_quorum (Fixture       *fixture,
              gconstpointer  user_data)
@@ -104,6 +113,17 @@ test_quorum (Fixture       *fixture,
   pd_quorum_rule_load (fixture->db, &rule);
   g_assert_true (rule.chair_required);
   g_assert_cmpint (rule.min_agencies, ==, 3);
+
+  /* The whole panel invited in one step: the chair and the four members. */
+  {
+    guint n_invited = 0;
+
+    g_assert_true (run (fixture, invite_panel_step, &n_invited, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_invited, ==, 5);
+    g_assert_true (run (fixture, invite_panel_step, &n_invited, &error));
+    g_assert_cmpuint (n_invited, ==, 0);
+  }
 
   g_assert_true (run (fixture, attend_step, first, &error));
   g_assert_no_error (error);

@@ -17,6 +17,7 @@ pd_agenda_change_free (PdAgendaChange *change)
   g_free (change->description);
   g_free (change->reason);
   g_free (change->changed_by);
+  g_free (change->changed_at);
   g_free (change);
 }
 

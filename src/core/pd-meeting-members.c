@@ -140,6 +140,47 @@ pd_meeting_invite (PdTransaction  *tx,
 }
 
 gboolean
+pd_meeting_invite_panel (PdTransaction  *tx,
+                         gint64          meeting_id,
+                         guint          *out_n_invited,
+                         GError        **error)
+{
+  PdDatabase *db = pd_transaction_get_database (tx);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (out_n_invited != NULL)
+    *out_n_invited = 0;
+  stmt = _pd_database_prepare (db,
+                               "SELECT p.id FROM people p, meetings m WHERE m.id = ?1 "
+                               "  AND (p.id = m.chair_id OR (p.role = 'member' AND p.active = 1)) "
+                               "  AND NOT EXISTS (SELECT 1 FROM meeting_members mm "
+                               "                  WHERE mm.meeting_id = m.id AND mm.person_id = p.id) "
+                               "ORDER BY p.id;",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _pd_database_fail (db, rc, error);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!pd_meeting_invite (tx, meeting_id, g_array_index (ids, gint64, i), error))
+      return FALSE;
+  if (out_n_invited != NULL)
+    *out_n_invited = ids->len;
+  return TRUE;
+}
+
+gboolean
 pd_meeting_uninvite (PdTransaction  *tx,
                      gint64          meeting_id,
                      gint64          person_id,

@@ -28,6 +28,12 @@ gboolean    pd_meeting_invite             (PdTransaction  *tx,
                                            gint64          meeting_id,
                                            gint64          person_id,
                                            GError        **error);
+/* Invites the meeting's chair and every active panel member (role
+ * "member") not invited yet; *@out_n_invited gets how many (may be NULL). */
+gboolean    pd_meeting_invite_panel       (PdTransaction  *tx,
+                                           gint64          meeting_id,
+                                           guint          *out_n_invited,
+                                           GError        **error);
 /* Takes an invitation back (only while nobody has recorded attendance). */
 gboolean    pd_meeting_uninvite           (PdTransaction  *tx,
                                            gint64          meeting_id,
