@@ -60,14 +60,17 @@ static char *
 item_subtitle (PdAgendaItem *item,
                GPtrArray    *conflicts)
 {
-  GString *text = g_string_new (pd_agenda_item_kind_to_label (pd_agenda_item_get_kind (item)));
+  const char *kind = pd_agenda_item_kind_to_label (pd_agenda_item_get_kind (item));
+  /* The kind, unless the title says it already ("Any other business"). */
+  GString *text = g_string_new (g_strcmp0 (kind, pd_agenda_item_get_title (item)) != 0 ? kind : "");
 
   if (*pd_agenda_item_get_referral_reference (item) != '\0')
-    g_string_append_printf (text, " · %s %s", pd_agenda_item_get_referral_reference (item),
+    g_string_append_printf (text, "%s%s %s", text->len > 0 ? " · " : "", pd_agenda_item_get_referral_reference (item),
                             pd_agenda_item_get_pseudonym (item));
   if (*pd_agenda_item_get_presenter_name (item) != '\0')
-    g_string_append_printf (text, " · %s", pd_agenda_item_get_presenter_name (item));
-  g_string_append (text, " · ");
+    g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", pd_agenda_item_get_presenter_name (item));
+  if (text->len > 0)
+    g_string_append (text, " · ");
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes",
                                              pd_agenda_item_get_minutes (item)),
                           pd_agenda_item_get_minutes (item));

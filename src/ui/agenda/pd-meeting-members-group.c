@@ -160,9 +160,19 @@ pd_meeting_members_group_show (PdMeetingMembersGroup *self,
   self->people = pd_person_list_all (db, NULL);
   if (self->people == NULL)
     self->people = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Only those not invited yet can be. */
+  for (guint i = self->people->len; i > 0; i--)
+    for (guint j = 0; members != NULL && j < members->len; j++)
+      if (pd_person_get_id (g_ptr_array_index (self->people, i - 1))
+          == ((PdMeetingMember *) g_ptr_array_index (members, j))->person_id)
+        {
+          g_ptr_array_remove_index (self->people, i - 1);
+          break;
+        }
   for (guint i = 0; i < self->people->len; i++)
     gtk_string_list_append (names, pd_person_get_display_name (g_ptr_array_index (self->people, i)));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->invite_row), G_LIST_MODEL (names));
+  gtk_widget_set_visible (gtk_widget_get_parent (self->invite_row), self->people->len > 0);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->quorum), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->quorum), "warning");

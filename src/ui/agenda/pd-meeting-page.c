@@ -157,8 +157,7 @@ show_details (PdMeetingPage *self)
   g_autofree char *ends = pd_format_date_time (pd_meeting_get_ends_at (m));
   const char *where = *pd_meeting_get_place (m) != '\0' ? pd_meeting_get_place (m) : pd_meeting_get_video_link (m);
   const char *chair = *pd_meeting_get_chair_name (m) != '\0' ? pd_meeting_get_chair_name (m) : _("No chair yet");
-  g_autofree char *text = g_strdup_printf (_("%s to %s · %s · Chair: %s · %s"), starts, ends, where, chair,
-                                           pd_meeting_status_to_label (pd_meeting_get_status (m)));
+  g_autofree char *text = g_strdup_printf (_("%s to %s · %s · Chair: %s"), starts, ends, where, chair);
   const char *next = NULL;
 
   adw_window_title_set_title (self->title, pd_meeting_get_title (m));
@@ -733,10 +732,6 @@ pd_meeting_page_init (PdMeetingPage *self)
   gtk_widget_set_halign (GTK_WIDGET (self->status_button), GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->status_button));
 
-  self->members = pd_meeting_members_group_new ();
-  g_signal_connect_swapped (self->members, "message", G_CALLBACK (_pd_meeting_page_say), self);
-  g_signal_connect_swapped (self->members, "changed", G_CALLBACK (on_members_changed), self);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->members));
 
   gtk_widget_set_hexpand (agenda_heading, TRUE);
   gtk_box_append (GTK_BOX (agenda_bar), agenda_heading);
@@ -777,6 +772,13 @@ pd_meeting_page_init (PdMeetingPage *self)
   gtk_box_append (GTK_BOX (self->addendum_group), addendum_heading);
   gtk_box_append (GTK_BOX (self->addendum_group), GTK_WIDGET (self->addendum));
   gtk_box_append (GTK_BOX (content), self->addendum_group);
+
+  /* Below the agenda: who comes matters less while building it. */
+  self->members = pd_meeting_members_group_new ();
+  gtk_widget_set_margin_top (GTK_WIDGET (self->members), 12);
+  g_signal_connect_swapped (self->members, "message", G_CALLBACK (_pd_meeting_page_say), self);
+  g_signal_connect_swapped (self->members, "changed", G_CALLBACK (on_members_changed), self);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->members));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.undo-remove", FALSE);
 }
 

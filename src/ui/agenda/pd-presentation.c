@@ -24,7 +24,7 @@ struct _PdPresentation
   GtkLabel              *number;
   GtkLabel              *heading;
   GtkLabel              *facts;        /* kind, presenter, time */
-  GtkBox                *papers;
+  GtkFlowBox            *papers;
   GtkTextView           *notes;
   PdRecommendationForm  *form;
   GtkEntry              *action_text;
@@ -58,21 +58,15 @@ current (PdPresentation *self)
 }
 
 static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
-static void
 show_papers (PdPresentation *self,
              PdAgendaItem   *item)
 {
   g_autoptr(GPtrArray) papers = pd_agenda_paper_list (self->db, 0, pd_agenda_item_get_id (item), NULL);
 
-  clear_box (self->papers);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->papers))) != NULL)
+    gtk_flow_box_remove (self->papers, child);
   for (guint i = 0; papers != NULL && i < papers->len; i++)
     {
       PdAgendaPaper *paper = g_ptr_array_index (papers, i);
@@ -83,10 +77,10 @@ show_papers (PdPresentation *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "presentation.open-paper");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", paper->document_id);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      gtk_box_append (self->papers, button);
+      gtk_flow_box_append (self->papers, button);
     }
   if (papers == NULL || papers->len == 0)
-    gtk_box_append (self->papers, gtk_label_new (_("No papers for this item")));
+    gtk_flow_box_append (self->papers, gtk_label_new (_("No papers for this item")));
 }
 
 static void
@@ -147,18 +141,26 @@ show_current (PdPresentation *self)
   g_autofree char *counter = NULL;
   g_autofree char *number = NULL;
   g_autofree char *facts = NULL;
-  const char *presenter;
+  g_autofree char *minutes = NULL;
+  GString *line;
 
   if (item == NULL)
     return;
   counter = g_strdup_printf (_("Item %u of %u"), self->index + 1, self->items->len);
   number = g_strdup_printf ("%d", pd_agenda_item_get_position (item));
-  presenter = *pd_agenda_item_get_presenter_name (item) != '\0' ? pd_agenda_item_get_presenter_name (item)
-                                                                 : _("no presenter");
-  facts = g_strdup_printf (_("%s · presented by %s · %d minutes%s"),
-                           pd_agenda_item_kind_to_label (pd_agenda_item_get_kind (item)), presenter,
-                           pd_agenda_item_get_minutes (item),
-                           pd_agenda_item_is_addendum (item) ? _(" · addendum") : "");
+  line = g_string_new (pd_agenda_item_kind_to_label (pd_agenda_item_get_kind (item)));
+  if (*pd_agenda_item_get_presenter_name (item) != '\0')
+    {
+      g_string_append (line, " · ");
+      g_string_append_printf (line, _("presented by %s"), pd_agenda_item_get_presenter_name (item));
+    }
+  minutes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes",
+                                          pd_agenda_item_get_minutes (item)),
+                             pd_agenda_item_get_minutes (item));
+  g_string_append_printf (line, " · %s", minutes);
+  if (pd_agenda_item_is_addendum (item))
+    g_string_append_printf (line, " · %s", _("addendum"));
+  facts = g_string_free (line, FALSE);
   gtk_label_set_text (self->counter, counter);
   gtk_label_set_text (self->number, number);
   gtk_label_set_text (self->heading, pd_agenda_item_get_title (item));
@@ -599,7 +601,8 @@ pd_presentation_init (PdPresentation *self)
   gtk_paned_set_end_child (GTK_PANED (paned), scrolled (side_box));
   gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-  gtk_widget_set_size_request (side_box, 360, -1);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_widget_set_size_request (side_box, 340, -1);
   gtk_box_append (GTK_BOX (outer), paned);
 
   for (GtkWidget *box = main_box; box != NULL; box = box == main_box ? side_box : NULL)
@@ -627,7 +630,11 @@ pd_presentation_init (PdPresentation *self)
   gtk_box_append (GTK_BOX (main_box), GTK_WIDGET (self->facts));
 
   gtk_box_append (GTK_BOX (main_box), section (_("Papers")));
-  self->papers = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  self->papers = GTK_FLOW_BOX (gtk_flow_box_new ());
+  gtk_flow_box_set_selection_mode (self->papers, GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (self->papers, 4);
+  gtk_widget_set_halign (GTK_WIDGET (self->papers), GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->papers), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Papers"), -1);
   gtk_box_append (GTK_BOX (main_box), GTK_WIDGET (self->papers));
 
   gtk_box_append (GTK_BOX (main_box), section (_("Discussion Notes")));
@@ -656,6 +663,8 @@ pd_presentation_init (PdPresentation *self)
   self->action_owner = entry (_("Owner"));
   self->action_due = entry (_("Due (YYYY-MM-DD)"));
   gtk_widget_set_hexpand (GTK_WIDGET (self->action_text), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->action_owner), 12);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->action_due), 12);
   gtk_box_append (GTK_BOX (action_box), GTK_WIDGET (self->action_text));
   gtk_box_append (GTK_BOX (action_box), GTK_WIDGET (self->action_owner));
   gtk_box_append (GTK_BOX (action_box), GTK_WIDGET (self->action_due));

@@ -172,7 +172,8 @@ pd_recommendation_form_show (PdRecommendationForm *self,
       gboolean yes = referral != NULL && pd_referral_get_facts (referral) != NULL
                      && pd_criteria_facts_get (pd_referral_get_facts (referral), i) == PD_FACT_YES;
 
-      gtk_widget_set_visible (self->criteria[i], applies);
+      /* The flow box's child, so a hidden question leaves no gap. */
+      gtk_widget_set_visible (gtk_widget_get_parent (self->criteria[i]), applies);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (self->criteria[i]), applies && yes);
     }
   show_recorded (self);
@@ -249,7 +250,16 @@ pd_recommendation_form_init (PdRecommendationForm *self)
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (criteria_box), 2);
   for (guint i = 0; i < PD_CRITERIA_N_FACTS; i++)
     {
-      self->criteria[i] = gtk_check_button_new_with_label (pd_criteria_fact_get_label (i));
+      GtkWidget *label = gtk_label_new (pd_criteria_fact_get_label (i));
+
+      /* Long questions wrap rather than widen the room's screen. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      self->criteria[i] = gtk_check_button_new ();
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (self->criteria[i]), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->criteria[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      pd_criteria_fact_get_label (i), -1);
       gtk_flow_box_append (GTK_FLOW_BOX (criteria_box), self->criteria[i]);
     }
   gtk_box_append (GTK_BOX (self), criteria_box);
