@@ -200,6 +200,16 @@ test_build_agenda (ViewFixture   *vf,
   g_assert_true (g_str_has_prefix (shown, "1. Apologies and declarations|2. Minutes of the last meeting|"
                                    "3. New referral PRP-2026-001"));
 
+  /* A declaration of interest: a blank one refused, a real one recorded. */
+  gtk_widget_activate_action (GTK_WIDGET (vf->page), "meeting.declare-interest", "(xxs)",
+                              pd_meeting_page_get_item_id (vf->page, 3), vf->fixture.police_id, " ");
+  g_assert_cmpint (pd_test_query_int (vf->fixture.handle, "SELECT count(*) FROM conflict_declarations;"), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (vf->page), "meeting.declare-interest", "(xxs)",
+                              pd_meeting_page_get_item_id (vf->page, 3), vf->fixture.police_id,
+                              "Investigating officer's line manager");
+  g_assert_cmpstr (pd_meeting_page_get_last_message (vf->page), ==, "Declaration of interest recorded");
+  g_assert_cmpint (pd_test_query_int (vf->fixture.handle, "SELECT count(*) FROM conflict_declarations;"), ==, 1);
+
   /* The list shows the meeting with its items. */
   gtk_widget_activate_action (GTK_WIDGET (vf->view), "agenda.back", NULL);
   g_assert_cmpstr (pd_agenda_view_get_shown (vf->view), ==, "list");

@@ -10,6 +10,9 @@ struct _PdAgendaItemRow
   AdwExpanderRow  parent_instance;
 
   gint64          item_id;
+  GArray         *member_ids;    /* gint64, in the declaration drop-down's order */
+  GtkDropDown    *declarer;
+  GtkEntry       *nature;
 };
 
 G_DEFINE_FINAL_TYPE (PdAgendaItemRow, pd_agenda_item_row, ADW_TYPE_EXPANDER_ROW)
@@ -117,8 +120,68 @@ on_drop (GtkDropTarget *target, const GValue *value, double x, double y, PdAgend
 }
 
 static void
+declare_clicked (PdAgendaItemRow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->declarer);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->member_ids->len)
+    return;
+  /* The page writes it and rebuilds the rows; the wording goes with it. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "meeting.declare-interest", "(xxs)", self->item_id,
+                              g_array_index (self->member_ids, gint64, selected),
+                              gtk_editable_get_text (GTK_EDITABLE (self->nature)));
+}
+
+static GtkWidget *
+declaration_row (PdAgendaItemRow *self,
+                 GPtrArray       *members)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Declare"));
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      PdMeetingMember *member = g_ptr_array_index (members, i);
+
+      gtk_string_list_append (names, member->display_name);
+      g_array_append_val (self->member_ids, member->person_id);
+    }
+  self->declarer = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->declarer), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Member declaring an interest"), -1);
+  self->nature = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->nature, _("Nature of the interest"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->nature), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Nature of the interest"), -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->nature), TRUE);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (declare_clicked), self);
+  g_signal_connect_swapped (self->nature, "activate", G_CALLBACK (declare_clicked), self);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->declarer));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->nature));
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+static void
+pd_agenda_item_row_finalize (GObject *object)
+{
+  g_array_unref (PD_AGENDA_ITEM_ROW (object)->member_ids);
+  G_OBJECT_CLASS (pd_agenda_item_row_parent_class)->finalize (object);
+}
+
+static void
 pd_agenda_item_row_class_init (PdAgendaItemRowClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = pd_agenda_item_row_finalize;
 }
 
 static void
@@ -127,6 +190,7 @@ pd_agenda_item_row_init (PdAgendaItemRow *self)
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
 
+  self->member_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
@@ -137,7 +201,8 @@ pd_agenda_item_row_init (PdAgendaItemRow *self)
 PdAgendaItemRow *
 pd_agenda_item_row_new (PdAgendaItem *item,
                         GPtrArray    *papers,
-                        GPtrArray    *conflicts)
+                        GPtrArray    *conflicts,
+                        GPtrArray    *members)
 {
   PdAgendaItemRow *self;
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -176,5 +241,8 @@ pd_agenda_item_row_new (PdAgendaItem *item,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (none), _("No papers for this item"));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (self), none);
     }
+  /* Declarations of interest are recorded on the item they concern. */
+  if (members != NULL && members->len > 0 && !pd_agenda_item_is_withdrawn (item))
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (self), declaration_row (self, members));
   return self;
 }

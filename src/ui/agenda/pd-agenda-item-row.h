@@ -12,11 +12,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PdAgendaItemRow, pd_agenda_item_row, PD, AGENDA_ITEM_ROW, AdwExpanderRow)
 
 /* @papers: the item's PdAgendaPaper; @conflicts: the meeting's PdConflict
- * (those of this item are shown). Its buttons activate meeting.open-paper,
- * meeting.remove-item and, on a drop, meeting.move-item-to. */
+ * (those of this item are shown); @members: the meeting's PdMeetingMember,
+ * who may declare an interest. Its buttons activate meeting.open-paper,
+ * meeting.remove-item, meeting.declare-interest ((xxs) item, person,
+ * nature) and, on a drop, meeting.move-item-to. */
 PdAgendaItemRow *pd_agenda_item_row_new         (PdAgendaItem *item,
                                                  GPtrArray    *papers,
-                                                 GPtrArray    *conflicts);
+                                                 GPtrArray    *conflicts,
+                                                 GPtrArray    *members);
 gint64           pd_agenda_item_row_get_item_id (PdAgendaItemRow *self);
 
 G_END_DECLS

@@ -185,6 +185,7 @@ pd_meeting_page_reload (PdMeetingPage *self)
   g_autoptr(PdMeeting) meeting = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) members = NULL;
   GtkWidget *child;
 
   g_return_if_fail (PD_IS_MEETING_PAGE (self));
@@ -204,6 +205,7 @@ pd_meeting_page_reload (PdMeetingPage *self)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   self->items = g_ptr_array_ref (items);
   conflicts = pd_conflict_list (self->db, pd_meeting_get_id (meeting), 0, NULL);
+  members = pd_meeting_list_members (self->db, pd_meeting_get_id (meeting), NULL);
 
   show_details (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda))) != NULL)
@@ -213,7 +215,7 @@ pd_meeting_page_reload (PdMeetingPage *self)
       PdAgendaItem *item = g_ptr_array_index (items, i);
       g_autoptr(GPtrArray) papers = pd_agenda_paper_list (self->db, 0, pd_agenda_item_get_id (item), NULL);
 
-      gtk_list_box_append (self->agenda, GTK_WIDGET (pd_agenda_item_row_new (item, papers, conflicts)));
+      gtk_list_box_append (self->agenda, GTK_WIDGET (pd_agenda_item_row_new (item, papers, conflicts, members)));
     }
   show_total (self);
   show_addendum (self);
@@ -401,6 +403,38 @@ move_item_to_action (GtkWidget *widget, const char *name, GVariant *param)
       _pd_meeting_page_say (self, error->message);
       return;
     }
+  pd_meeting_page_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+typedef struct
+{
+  gint64      item_id;
+  gint64      person_id;
+  const char *nature;
+} Declaration;
+
+static gboolean
+write_declaration (PdTransaction *tx, gpointer data, GError **error)
+{
+  Declaration *d = data;
+  return pd_conflict_declare (tx, d->item_id, d->person_id, d->nature, error) != 0;
+}
+
+static void
+declare_interest_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PdMeetingPage *self = PD_MEETING_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  Declaration d;
+
+  g_variant_get (param, "(xx&s)", &d.item_id, &d.person_id, &d.nature);
+  if (!pd_database_write (self->db, "Declare interest", write_declaration, &d, NULL, &error))
+    {
+      _pd_meeting_page_say (self, error->message);
+      return;
+    }
+  _pd_meeting_page_say (self, _("Declaration of interest recorded"));
   pd_meeting_page_reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -622,6 +656,7 @@ pd_meeting_page_class_init (PdMeetingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meeting.add-awaiting", NULL, add_awaiting_action);
   gtk_widget_class_install_action (widget_class, "meeting.move-item", "(xi)", move_item_action);
   gtk_widget_class_install_action (widget_class, "meeting.move-item-to", "(xi)", move_item_to_action);
+  gtk_widget_class_install_action (widget_class, "meeting.declare-interest", "(xxs)", declare_interest_action);
   gtk_widget_class_install_action (widget_class, "meeting.undo-remove", NULL, undo_remove_action);
   gtk_widget_class_install_action (widget_class, "meeting.remove-item", "x", remove_item_action);
   gtk_widget_class_install_action (widget_class, "meeting.open-paper", "x", open_paper_action);

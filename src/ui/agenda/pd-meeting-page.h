@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (PdMeetingPage, pd_meeting_page, PD, MEETING_PAGE, AdwBin)
  * every write, so the meetings list refreshes. Actions (group "meeting"):
  * add-item, add-awaiting, move-focused (i: delta; Alt+Up/Down), move-item
  * ((xi) item id and delta), move-item-to ((xi) item id and position),
- * remove-item (x), undo-remove (the toast's Undo), open-paper (x document
+ * remove-item (x), undo-remove (the toast's Undo), declare-interest ((xxs)
+ * item, person, nature), open-paper (x document
  * id), next-status, agenda-pack, minutes, export-calendar, present. */
 PdMeetingPage *pd_meeting_page_new          (void);
 gboolean       pd_meeting_page_show         (PdMeetingPage *self,
