@@ -235,6 +235,9 @@ back_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   PdAgendaView *self = PD_AGENDA_VIEW (widget);
 
+  /* Presentation mode is left with Escape, to the meeting, not the list. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "meeting") != 0)
+    return;
   gtk_stack_set_visible_child_name (self->stack, "list");
   pd_agenda_view_reload (self);
 }
@@ -307,6 +310,8 @@ pd_agenda_view_class_init (PdAgendaViewClass *klass)
   gtk_widget_class_install_action (widget_class, "agenda.new-meeting", NULL, new_meeting_action);
   gtk_widget_class_install_action (widget_class, "agenda.show-meeting", "x", show_meeting_action);
   gtk_widget_class_install_action (widget_class, "agenda.back", NULL, back_action);
+  /* Back from a meeting, as from a referral. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "agenda.back", NULL);
 }
 
 static void
