@@ -408,6 +408,45 @@ test_presentation (ViewFixture   *vf,
   g_assert_cmpstr (pd_agenda_view_get_shown (vf->view), ==, "meeting");
 }
 
+/* A published agenda is frozen: a change asks why, and shows as an addendum. */
+static void
+test_published_agenda (ViewFixture   *vf,
+                       gconstpointer  user_data)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *status = NULL;
+  AdwMessageDialog *ask;
+  gint64 item_id;
+
+  build_agenda (vf);
+  gtk_widget_activate_action (GTK_WIDGET (vf->page), "meeting.next-status", NULL);
+  status = pd_test_query_text (vf->fixture.handle, "SELECT status FROM meetings;");
+  g_assert_cmpstr (status, ==, "agenda_published");
+
+  /* Cancelled: nothing changes. */
+  item_id = pd_meeting_page_get_item_id (vf->page, 2);
+  gtk_widget_activate_action (GTK_WIDGET (vf->page), "meeting.remove-item", "x", item_id);
+  ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (ask);
+  g_assert_false (adw_message_dialog_get_response_enabled (ask, "change"));
+  adw_message_dialog_response (ask, "cancel");
+  g_assert_cmpint (pd_test_query_int (vf->fixture.handle,
+                                      "SELECT count(*) FROM agenda_changes;"), ==, 0);
+
+  /* With a reason: withdrawn, kept on the list, the addendum says so. */
+  gtk_widget_activate_action (GTK_WIDGET (vf->page), "meeting.remove-item", "x", item_id);
+  ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ask)), "Minutes not ready");
+  g_assert_true (adw_message_dialog_get_response_enabled (ask, "change"));
+  adw_message_dialog_response (ask, "change");
+  g_assert_nonnull (strstr (pd_meeting_page_get_last_message (vf->page), "withdrawn"));
+  shown = titles (vf);
+  g_assert_nonnull (strstr (shown, "Minutes of the last meeting"));
+  g_assert_cmpint (pd_test_query_int (vf->fixture.handle,
+                                      "SELECT count(*) FROM agenda_changes WHERE reason = 'Minutes not ready';"),
+                   ==, 1);
+}
+
 static void
 test_new_meeting (ViewFixture   *vf,
                   gconstpointer  user_data)
@@ -500,6 +539,7 @@ main (int argc, char **argv)
   g_test_add ("/meetings-view/reorder-by-keyboard", ViewFixture, NULL, set_up, test_reorder_by_keyboard, tear_down);
   g_test_add ("/meetings-view/open-paper", ViewFixture, NULL, set_up, test_open_paper, tear_down);
   g_test_add ("/meetings-view/presentation", ViewFixture, NULL, set_up, test_presentation, tear_down);
+  g_test_add ("/meetings-view/published-agenda", ViewFixture, NULL, set_up, test_published_agenda, tear_down);
   g_test_add ("/meetings-view/new-meeting", ViewFixture, NULL, set_up, test_new_meeting, tear_down);
   g_test_add ("/meetings-view/pack", ViewFixture, NULL, set_up, test_pack, tear_down);
   return g_test_run ();

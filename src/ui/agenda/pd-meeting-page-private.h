@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* The time given to each referral added in one step. */
+#define AWAITING_MINUTES 20
+
 struct _PdMeetingPage
 {
   AdwBin           parent_instance;
@@ -44,5 +47,34 @@ void _pd_meeting_page_cancel_pack (PdMeetingPage *self);
 void _pd_meeting_page_save_action (GtkWidget     *widget,
                                   const char    *name,
                                   GVariant      *param);
+
+/* One write of the page; which fields count depends on the function. */
+typedef struct
+{
+  gint64      meeting_id;
+  gint64      item_id;
+  int         delta;
+  const char *status;
+  int         position;
+  const char *reason;
+  guint       n_added;
+} PageWrite;
+
+gboolean _pd_meeting_page_write_move     (PdTransaction *tx, gpointer data, GError **error);
+gboolean _pd_meeting_page_write_move_to  (PdTransaction *tx, gpointer data, GError **error);
+gboolean _pd_meeting_page_write_awaiting (PdTransaction *tx, gpointer data, GError **error);
+gboolean _pd_meeting_page_write_status   (PdTransaction *tx, gpointer data, GError **error);
+gboolean _pd_meeting_page_write_remove   (PdTransaction *tx, gpointer data, GError **error);
+/* Writes, reloads the page and emits "changed"; says why when refused. */
+gboolean _pd_meeting_page_write_now      (PdMeetingPage *self, const char *summary, PdWriteFunc func,
+                                          PageWrite *w);
+/* Asks for the reason of a change to the published agenda, then writes
+ * it and says @done (or a plain sentence). */
+void     _pd_meeting_page_ask_reason     (PdMeetingPage *self, const char *summary, PdWriteFunc func,
+                                          PageWrite *w, const char *done);
+/* _pd_meeting_page_write_now() on a draft agenda; on a published one asks
+ * first and returns FALSE. */
+gboolean _pd_meeting_page_run_write      (PdMeetingPage *self, const char *summary, PdWriteFunc func,
+                                          PageWrite *w);
 
 G_END_DECLS

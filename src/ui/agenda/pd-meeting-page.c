@@ -10,7 +10,6 @@
 #include "pd-meeting-members-group.h"
 #include "pd-meeting-page-private.h"
 
-#define AWAITING_MINUTES 20
 
 G_DEFINE_FINAL_TYPE (PdMeetingPage, pd_meeting_page, ADW_TYPE_BIN)
 
@@ -33,74 +32,6 @@ _pd_meeting_page_say (PdMeetingPage *self,
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
-/* Writes */
-
-typedef struct
-{
-  gint64      meeting_id;
-  gint64      item_id;
-  int         delta;
-  const char *status;
-  const char *reason;
-  guint       n_added;
-} PageWrite;
-
-static gboolean
-write_move (PdTransaction *tx, gpointer data, GError **error)
-{
-  PageWrite *w = data;
-  return pd_agenda_move_item (tx, w->item_id, w->delta, w->reason, error);
-}
-
-static gboolean
-write_awaiting (PdTransaction *tx, gpointer data, GError **error)
-{
-  PageWrite *w = data;
-  return pd_agenda_add_awaiting_referrals (tx, w->meeting_id, AWAITING_MINUTES, w->reason, &w->n_added, error);
-}
-
-static gboolean
-write_status (PdTransaction *tx, gpointer data, GError **error)
-{
-  PageWrite *w = data;
-  return pd_meeting_set_status (tx, w->meeting_id, w->status, error);
-}
-
-static gboolean
-write_remove (PdTransaction *tx, gpointer data, GError **error)
-{
-  PageWrite *w = data;
-  return pd_agenda_remove_item (tx, w->item_id, w->reason, error);
-}
-
-/* A change to a published agenda is an addendum and needs a reason; the
- * view records a plain one saying who changed it from where. */
-static const char *
-change_reason (PdMeetingPage *self)
-{
-  return pd_meeting_is_agenda_frozen (self->meeting) ? _("Changed in the Meetings view after publication") : NULL;
-}
-
-static gboolean
-run_write (PdMeetingPage *self,
-           const char    *summary,
-           PdWriteFunc    func,
-           PageWrite     *w)
-{
-  g_autoptr(GError) error = NULL;
-
-  w->meeting_id = pd_meeting_get_id (self->meeting);
-  if (w->reason == NULL)
-    w->reason = change_reason (self);
-  if (!pd_database_write (self->db, summary, func, w, NULL, &error))
-    {
-      _pd_meeting_page_say (self, error->message);
-      return FALSE;
-    }
-  pd_meeting_page_reload (self);
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
-}
 
 /* Showing the agenda */
 
@@ -323,7 +254,7 @@ move_focused_action (GtkWidget  *widget,
     return;
   index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
   w.item_id = pd_agenda_item_row_get_item_id (PD_AGENDA_ITEM_ROW (row));
-  if (run_write (self, "Reorder agenda", write_move, &w))
+  if (_pd_meeting_page_run_write (self, "Reorder agenda", _pd_meeting_page_write_move, &w))
     pd_meeting_page_focus_item (self, index + 1 + w.delta);
 }
 
@@ -353,7 +284,7 @@ add_awaiting_action (GtkWidget *widget, const char *name, GVariant *param)
   PdMeetingPage *self = PD_MEETING_PAGE (widget);
   PageWrite w = { 0 };
 
-  if (!run_write (self, "Add awaiting referrals", write_awaiting, &w))
+  if (!_pd_meeting_page_run_write (self, "Add awaiting referrals", _pd_meeting_page_write_awaiting, &w))
     return;
   if (w.n_added == 0)
     _pd_meeting_page_say (self, _("No referrals are awaiting a recommendation that are not on this agenda already."));
@@ -372,39 +303,17 @@ move_item_action (GtkWidget *widget, const char *name, GVariant *param)
   PageWrite w = { 0 };
 
   g_variant_get (param, "(xi)", &w.item_id, &w.delta);
-  run_write (PD_MEETING_PAGE (widget), "Reorder agenda", write_move, &w);
-}
-
-typedef struct
-{
-  gint64      item_id;
-  int         position;
-  const char *reason;
-} MoveTo;
-
-static gboolean
-write_move_to (PdTransaction *tx, gpointer data, GError **error)
-{
-  MoveTo *move = data;
-  return pd_agenda_move_item_to (tx, move->item_id, move->position, move->reason, error);
+  _pd_meeting_page_run_write (PD_MEETING_PAGE (widget), "Reorder agenda", _pd_meeting_page_write_move, &w);
 }
 
 /* Drag and drop ends here: the dragged item takes the place dropped on. */
 static void
 move_item_to_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  PdMeetingPage *self = PD_MEETING_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  MoveTo move = { .reason = change_reason (self) };
+  PageWrite w = { 0 };
 
-  g_variant_get (param, "(xi)", &move.item_id, &move.position);
-  if (!pd_database_write (self->db, "Reorder agenda", write_move_to, &move, NULL, &error))
-    {
-      _pd_meeting_page_say (self, error->message);
-      return;
-    }
-  pd_meeting_page_reload (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_variant_get (param, "(xi)", &w.item_id, &w.position);
+  _pd_meeting_page_run_write (PD_MEETING_PAGE (widget), "Reorder agenda", _pd_meeting_page_write_move_to, &w);
 }
 
 typedef struct
@@ -522,36 +431,38 @@ remove_item_action (GtkWidget *widget, const char *name, GVariant *param)
   if (item == NULL)
     return;
   papers = pd_agenda_paper_list (self->db, 0, w.item_id, NULL);
-  if (!run_write (self, "Remove agenda item", write_remove, &w))
+  if (frozen)
+    {
+      /* Kept as withdrawn, in the addendum: nothing to undo. */
+      text = g_strdup_printf (_("Item “%s” withdrawn; the addendum records it"), pd_agenda_item_get_title (item));
+      w.meeting_id = pd_meeting_get_id (self->meeting);
+      _pd_meeting_page_ask_reason (self, "Withdraw agenda item", _pd_meeting_page_write_remove, &w, text);
+      return;
+    }
+  if (!_pd_meeting_page_run_write (self, "Remove agenda item", _pd_meeting_page_write_remove, &w))
     return;
 
-  if (frozen)
-    text = g_strdup_printf (_("Item “%s” withdrawn; the addendum records it"), pd_agenda_item_get_title (item));
-  else
-    text = g_strdup_printf (_("Item “%s” removed"), pd_agenda_item_get_title (item));
+  text = g_strdup_printf (_("Item “%s” removed"), pd_agenda_item_get_title (item));
   toast = adw_toast_new (text);
   g_free (self->last_message);
   self->last_message = g_strdup (text);
-  if (!frozen)
-    {
-      removed = g_new0 (Removed, 1);
-      removed->meeting_id = pd_meeting_get_id (self->meeting);
-      removed->kind = g_strdup (pd_agenda_item_get_kind (item));
-      removed->title = g_strdup (pd_agenda_item_get_title (item));
-      removed->referral_id = pd_agenda_item_get_referral_id (item);
-      removed->previous_meeting_id = pd_agenda_item_get_previous_meeting_id (item);
-      removed->minutes = pd_agenda_item_get_minutes (item);
-      removed->presenter_id = pd_agenda_item_get_presenter_id (item);
-      removed->position = pd_agenda_item_get_position (item);
-      removed->documents = g_array_new (FALSE, FALSE, sizeof (gint64));
-      for (guint i = 0; papers != NULL && i < papers->len; i++)
-        g_array_append_val (removed->documents, ((PdAgendaPaper *) g_ptr_array_index (papers, i))->document_id);
-      g_clear_pointer (&self->removed, removed_free);
-      self->removed = removed;
-      gtk_widget_action_set_enabled (widget, "meeting.undo-remove", TRUE);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "meeting.undo-remove");
-    }
+  removed = g_new0 (Removed, 1);
+  removed->meeting_id = pd_meeting_get_id (self->meeting);
+  removed->kind = g_strdup (pd_agenda_item_get_kind (item));
+  removed->title = g_strdup (pd_agenda_item_get_title (item));
+  removed->referral_id = pd_agenda_item_get_referral_id (item);
+  removed->previous_meeting_id = pd_agenda_item_get_previous_meeting_id (item);
+  removed->minutes = pd_agenda_item_get_minutes (item);
+  removed->presenter_id = pd_agenda_item_get_presenter_id (item);
+  removed->position = pd_agenda_item_get_position (item);
+  removed->documents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; papers != NULL && i < papers->len; i++)
+    g_array_append_val (removed->documents, ((PdAgendaPaper *) g_ptr_array_index (papers, i))->document_id);
+  g_clear_pointer (&self->removed, removed_free);
+  self->removed = removed;
+  gtk_widget_action_set_enabled (widget, "meeting.undo-remove", TRUE);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "meeting.undo-remove");
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
@@ -592,7 +503,7 @@ next_status_action (GtkWidget *widget, const char *name, GVariant *param)
   for (guint i = 0; i < G_N_ELEMENTS (next_status); i++)
     if (g_strcmp0 (next_status[i][0], pd_meeting_get_status (self->meeting)) == 0)
       w.status = next_status[i][1];
-  if (w.status != NULL && run_write (self, "Meeting status", write_status, &w))
+  if (w.status != NULL && _pd_meeting_page_run_write (self, "Meeting status", _pd_meeting_page_write_status, &w))
     _pd_meeting_page_say (self, pd_meeting_status_to_label (w.status));
 }
 
