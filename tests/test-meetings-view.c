@@ -326,6 +326,12 @@ attach_paper (ViewFixture *vf,
   return file;
 }
 
+static gboolean
+papers_checked (gpointer data)
+{
+  return pd_meeting_page_get_n_flagged_papers (PD_MEETING_PAGE (data)) >= 0;
+}
+
 static void
 test_open_paper (ViewFixture   *vf,
                  gconstpointer  user_data)
@@ -337,6 +343,8 @@ test_open_paper (ViewFixture   *vf,
   file = attach_paper (vf, pd_meeting_page_get_item_id (vf->page, 3), &document_id);
   pd_meeting_page_reload (vf->page);
 
+  g_assert_true (wait_for (papers_checked, vf->page));
+  g_assert_cmpint (pd_meeting_page_get_n_flagged_papers (vf->page), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (vf->page), "meeting.open-paper", "x", document_id);
   g_assert_cmpint (vf->opened_id, ==, document_id);
   g_assert_cmpstr (vf->opened_path, ==, file);
@@ -347,6 +355,11 @@ test_open_paper (ViewFixture   *vf,
   gtk_widget_activate_action (GTK_WIDGET (vf->page), "meeting.open-paper", "x", document_id);
   g_assert_cmpint (vf->opened_id, ==, 0);
   g_assert_nonnull (strstr (pd_meeting_page_get_last_message (vf->page), "altered"));
+
+  /* The page's own check, off the main thread, flags it on its item. */
+  pd_meeting_page_reload (vf->page);
+  g_assert_true (wait_for (papers_checked, vf->page));
+  g_assert_cmpint (pd_meeting_page_get_n_flagged_papers (vf->page), ==, 1);
 
   /* A missing one neither. */
   g_assert_cmpint (g_unlink (file), ==, 0);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pd-agenda-item-row.h"
 
@@ -13,6 +14,7 @@ struct _PdAgendaItemRow
   GArray         *member_ids;    /* gint64, in the declaration drop-down's order */
   GtkDropDown    *declarer;
   GtkEntry       *nature;
+  GHashTable     *paper_rows;    /* document id (gint64 *) → AdwActionRow */
 };
 
 G_DEFINE_FINAL_TYPE (PdAgendaItemRow, pd_agenda_item_row, ADW_TYPE_EXPANDER_ROW)
@@ -171,9 +173,42 @@ declaration_row (PdAgendaItemRow *self,
   return row;
 }
 
+void
+pd_agenda_item_row_set_paper_state (PdAgendaItemRow *self,
+                                    gint64           document_id,
+                                    PdPaperState     state)
+{
+  GtkWidget *row;
+  const char *flag;
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (PD_IS_AGENDA_ITEM_ROW (self));
+
+  row = g_hash_table_lookup (self->paper_rows, &document_id);
+  if (row == NULL || state == PD_PAPER_OK)
+    return;
+  flag = state == PD_PAPER_MISSING ? _("Missing from the store") : _("Altered since it was attached");
+  if (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), flag) != NULL)
+    return;
+  subtitle = g_strdup_printf ("%s · %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), flag);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (row, "error");
+  /* Also on the item itself, which shows while it is folded. */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "warning");
+  if (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (self)), _("a paper is flagged")) == NULL)
+    {
+      g_autofree char *item_subtitle = g_strdup_printf ("%s · %s",
+                                                        adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (self)),
+                                                        _("a paper is flagged"));
+
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), item_subtitle);
+    }
+}
+
 static void
 pd_agenda_item_row_finalize (GObject *object)
 {
+  g_hash_table_unref (PD_AGENDA_ITEM_ROW (object)->paper_rows);
   g_array_unref (PD_AGENDA_ITEM_ROW (object)->member_ids);
   G_OBJECT_CLASS (pd_agenda_item_row_parent_class)->finalize (object);
 }
@@ -191,6 +226,7 @@ pd_agenda_item_row_init (PdAgendaItemRow *self)
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
 
   self->member_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->paper_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
@@ -233,7 +269,13 @@ pd_agenda_item_row_new (PdAgendaItem *item,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (self), remove);
 
   for (guint i = 0; papers != NULL && i < papers->len; i++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (self), paper_row (g_ptr_array_index (papers, i)));
+    {
+      const PdAgendaPaper *paper = g_ptr_array_index (papers, i);
+      GtkWidget *row = paper_row (paper);
+
+      g_hash_table_insert (self->paper_rows, g_memdup2 (&paper->document_id, sizeof (gint64)), row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+    }
   if (papers == NULL || papers->len == 0)
     {
       GtkWidget *none = adw_action_row_new ();

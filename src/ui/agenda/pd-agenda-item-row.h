@@ -21,5 +21,9 @@ PdAgendaItemRow *pd_agenda_item_row_new         (PdAgendaItem *item,
                                                  GPtrArray    *conflicts,
                                                  GPtrArray    *members);
 gint64           pd_agenda_item_row_get_item_id (PdAgendaItemRow *self);
+/* Flags a paper found missing or altered by the check off the main thread. */
+void             pd_agenda_item_row_set_paper_state (PdAgendaItemRow *self,
+                                                     gint64           document_id,
+                                                     PdPaperState     state);
 
 G_END_DECLS

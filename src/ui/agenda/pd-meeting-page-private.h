@@ -23,6 +23,8 @@ struct _PdMeetingPage
   char            *last_message;
   char            *total_text;
   gboolean         total_over;
+  GCancellable    *check_cancellable;  /* the papers' check */
+  int              n_flagged_papers;
   gpointer         removed;        /* the last removed draft item, for Undo */
 
   AdwToastOverlay *toasts;
@@ -76,5 +78,8 @@ void     _pd_meeting_page_ask_reason     (PdMeetingPage *self, const char *summa
  * first and returns FALSE. */
 gboolean _pd_meeting_page_run_write      (PdMeetingPage *self, const char *summary, PdWriteFunc func,
                                           PageWrite *w);
+
+/* Checks the meeting's papers on a worker thread and flags the rows. */
+void     _pd_meeting_page_check_papers   (PdMeetingPage *self);
 
 G_END_DECLS

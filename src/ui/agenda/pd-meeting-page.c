@@ -152,6 +152,7 @@ pd_meeting_page_reload (PdMeetingPage *self)
   show_addendum (self);
   pd_meeting_members_group_show (self->members, self->db, pd_meeting_get_id (meeting));
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "agenda" : "empty");
+  _pd_meeting_page_check_papers (self);
 }
 
 gboolean
@@ -526,6 +527,8 @@ pd_meeting_page_dispose (GObject *object)
   PdMeetingPage *self = PD_MEETING_PAGE (object);
 
   g_cancellable_cancel (self->pack_cancellable);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   g_clear_object (&self->meeting);
   g_clear_object (&self->db);
   g_clear_pointer (&self->items, g_ptr_array_unref);

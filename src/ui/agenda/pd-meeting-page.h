@@ -37,6 +37,8 @@ void           pd_meeting_page_focus_item   (PdMeetingPage *self,
 /* "Total 45 of 120 minutes", and whether it is over. */
 const char    *pd_meeting_page_get_total_text (PdMeetingPage *self,
                                                gboolean      *over);
+/* Papers found missing or altered by the last check, -1 while it runs. */
+int            pd_meeting_page_get_n_flagged_papers (PdMeetingPage *self);
 /* Builds the agenda pack into @path on a worker thread, with progress. */
 void           pd_meeting_page_build_pack   (PdMeetingPage *self,
                                              const char    *path);
