@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-agenda-item-dialog.h"
+#include "pd-format.h"
 
 static const char *kinds[] = {
   "apologies", "minutes", "new_referral", "review_progress", "action_plan", "publication", "other",
@@ -21,6 +22,8 @@ struct _PdAgendaItemDialog
   GtkWidget    *kind_row;
   GtkWidget    *title_row;
   GtkWidget    *referral_row;
+  GtkWidget    *previous_row;   /* minutes: which meeting's; first entry the one before */
+  GArray       *previous_ids;   /* gint64, after that first entry */
   GtkWidget    *minutes_spin;
   GtkWidget    *presenter_row;
   GtkWidget    *reason_row;
@@ -93,6 +96,13 @@ pd_agenda_item_dialog_save (PdAgendaItemDialog *self)
         }
       add.fields.referral_id = pd_record_list_get_id (self->referrals, position);
     }
+  if (g_strcmp0 (add.fields.kind, "minutes") == 0)
+    {
+      guint previous = adw_combo_row_get_selected (ADW_COMBO_ROW (self->previous_row));
+
+      if (previous != GTK_INVALID_LIST_POSITION && previous > 0 && previous <= self->previous_ids->len)
+        add.fields.previous_meeting_id = g_array_index (self->previous_ids, gint64, previous - 1);
+    }
   if (self->frozen)
     add.reason = gtk_editable_get_text (GTK_EDITABLE (self->reason_row));
 
@@ -138,6 +148,7 @@ on_kind_selected (PdAgendaItemDialog *self)
 
   gtk_widget_set_visible (self->referral_row,
                           kind < G_N_ELEMENTS (kinds) && kind_needs_referral (kinds[kind]));
+  gtk_widget_set_visible (self->previous_row, kind < G_N_ELEMENTS (kinds) && g_str_equal (kinds[kind], "minutes"));
 }
 
 static char *
@@ -180,6 +191,7 @@ pd_agenda_item_dialog_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_object (&self->referrals);
   g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_pointer (&self->previous_ids, g_array_unref);
   G_OBJECT_CLASS (pd_agenda_item_dialog_parent_class)->dispose (object);
 }
 
@@ -237,6 +249,7 @@ pd_agenda_item_dialog_init (PdAgendaItemDialog *self)
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected), self);
 
   self->title_row = add_entry (group, _("Title"));
+  self->previous_row = add_combo (group, _("Minutes of"));
   self->referral_row = add_combo (group, _("Referral"));
   adw_combo_row_set_expression (ADW_COMBO_ROW (self->referral_row),
                                 gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
@@ -286,6 +299,33 @@ pd_agenda_item_dialog_new (GtkWindow  *parent,
   for (guint i = 0; i < self->people->len; i++)
     gtk_string_list_append (names, pd_person_get_display_name (g_ptr_array_index (self->people, i)));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->presenter_row), G_LIST_MODEL (names));
+
+  /* Earlier meetings, latest first, after "the one before this". */
+  {
+    g_autoptr(PdRecordList) meetings = pd_meeting_list_new (db);
+    g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (meetings));
+
+    self->previous_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    gtk_string_list_append (labels, _("The meeting before this one"));
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(PdMeeting) other = g_list_model_get_item (G_LIST_MODEL (meetings), i);
+        g_autofree char *when = NULL;
+        g_autofree char *label = NULL;
+        gint64 id;
+
+        if (other == NULL || pd_meeting_get_id (other) == self->meeting_id
+            || g_strcmp0 (pd_meeting_get_starts_at (other), pd_meeting_get_starts_at (meeting)) >= 0)
+          continue;
+        id = pd_meeting_get_id (other);
+        when = pd_format_date (pd_meeting_get_starts_at (other));
+        label = g_strdup_printf ("%s, %s", pd_meeting_get_title (other), when);
+        gtk_string_list_append (labels, label);
+        g_array_append_val (self->previous_ids, id);
+      }
+    adw_combo_row_set_model (ADW_COMBO_ROW (self->previous_row), G_LIST_MODEL (labels));
+  }
 
   self->referrals = pd_referral_list_new (db);
   adw_combo_row_set_model (ADW_COMBO_ROW (self->referral_row), G_LIST_MODEL (self->referrals));
