@@ -61,12 +61,16 @@ meeting_row (PdAgendaView *self,
   g_autofree char *items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items",
                                                          pd_meeting_get_n_items (meeting)),
                                             pd_meeting_get_n_items (meeting));
+  const char *status = pd_meeting_get_status (meeting);
   const char *quorum_text = _("quorum not known");
 
-  if (pd_meeting_check_quorum (self->db, pd_meeting_get_id (meeting), &quorum, NULL))
+  /* Before the meeting nobody has come yet: the quorum means nothing. */
+  if (g_strcmp0 (status, "draft") == 0 || g_strcmp0 (status, "agenda_published") == 0)
+    quorum_text = _("not held yet");
+  else if (pd_meeting_check_quorum (self->db, pd_meeting_get_id (meeting), &quorum, NULL))
     quorum_text = quorum.met ? _("quorum met") : _("quorum not met");
   subtitle = g_strdup_printf ("%s · %s · %s · %s · %s", when, where,
-                              pd_meeting_status_to_label (pd_meeting_get_status (meeting)), items, quorum_text);
+                              pd_meeting_status_to_label (status), items, quorum_text);
   pd_quorum_clear (&quorum);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pd_meeting_get_title (meeting));
