@@ -368,6 +368,12 @@ test_open_paper (ViewFixture   *vf,
   g_assert_nonnull (strstr (pd_meeting_page_get_last_message (vf->page), "missing"));
 }
 
+static gboolean
+minutes_done (gpointer data)
+{
+  return !pd_meeting_page_is_writing_minutes (PD_MEETING_PAGE (data));
+}
+
 static void
 test_presentation (ViewFixture   *vf,
                    gconstpointer  user_data)
@@ -413,6 +419,21 @@ test_presentation (ViewFixture   *vf,
                          " AND criteria_met = 'abuse_or_neglect,serious_harm';",
                          decision_id, vf->fixture.meeting_id, vf->fixture.referral_ids[0]);
   g_assert_cmpint (pd_test_query_int (vf->fixture.handle, sql), ==, 1);
+
+  /* The minutes say what was recommended, written on a worker thread. */
+  {
+    g_autofree char *minutes = g_build_filename (vf->fixture.dir, "minutes.pdf", NULL);
+    g_autofree char *text = NULL;
+    int status = -1;
+
+    pd_meeting_page_write_minutes (vf->page, minutes);
+    g_assert_true (wait_for (minutes_done, vf->page));
+    g_assert_cmpstr (pd_meeting_page_get_last_message (vf->page), ==, "Minutes saved");
+    g_spawn_sync (NULL, (char *[]) { "pdftotext", minutes, "-", NULL }, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                  &text, NULL, &status, NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (text, "Recommendation: Practice learning review. Learning for agencies"));
+  }
 
   /* Back one, then Escape leaves for the meeting's page. */
   gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.previous", NULL);
@@ -540,6 +561,22 @@ test_pack (ViewFixture   *vf,
   pages = strstr (info, "Pages:");
   g_assert_nonnull (pages);
   g_assert_cmpint (g_ascii_strtoll (pages + strlen ("Pages:"), NULL, 10), >, 0);
+
+  /* The meeting, and the year's meetings, as calendar files. */
+  {
+    g_autofree char *one = g_build_filename (vf->fixture.dir, "meeting.ics", NULL);
+    g_autofree char *year_file = g_build_filename (vf->fixture.dir, "year.ics", NULL);
+    g_autofree char *starts = moment_in (14, 10);
+    g_autofree char *ics = NULL;
+
+    g_assert_true (pd_meeting_page_export_calendar (vf->page, one));
+    g_file_get_contents (one, &ics, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (ics, "BEGIN:VEVENT"));
+    g_assert_nonnull (strstr (ics, "SUMMARY:Practice Review Panel"));
+    g_assert_true (pd_agenda_view_export_year (vf->view, (int) g_ascii_strtoll (starts, NULL, 10), year_file));
+    g_assert_true (g_file_test (year_file, G_FILE_TEST_IS_REGULAR));
+  }
 }
 
 int

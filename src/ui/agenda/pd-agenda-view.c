@@ -234,6 +234,64 @@ show_meeting_action (GtkWidget *widget, const char *name, GVariant *param)
     show_error (self, error != NULL ? error->message : _("No database is open."));
 }
 
+gboolean
+pd_agenda_view_export_year (PdAgendaView *self,
+                            int           year,
+                            const char   *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (PD_IS_AGENDA_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->db == NULL)
+    return FALSE;
+  ics = pd_meeting_ics_export (self->db, 0, year, &error);
+  if (ics == NULL || !g_file_set_contents (path, ics, -1, &error))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return FALSE;
+    }
+  text = g_strdup_printf (_("The meetings of %d saved as a calendar file"), year);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+  return TRUE;
+}
+
+static void
+on_export_year_response (GtkNativeDialog *chooser, int response, PdAgendaView *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path != NULL)
+    pd_agenda_view_export_year (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "year")), path);
+  g_object_unref (chooser);
+}
+
+static void
+export_year_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PdAgendaView *self = PD_AGENDA_VIEW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year = g_date_time_get_year (now);
+  g_autofree char *file_name = g_strdup_printf (_("Panel meetings %d.ics"), year);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Year’s Meetings"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  g_object_set_data (G_OBJECT (chooser), "year", GINT_TO_POINTER (year));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_year_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 back_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -314,6 +372,7 @@ pd_agenda_view_class_init (PdAgendaViewClass *klass)
   gtk_widget_class_install_action (widget_class, "agenda.new-meeting", NULL, new_meeting_action);
   gtk_widget_class_install_action (widget_class, "agenda.show-meeting", "x", show_meeting_action);
   gtk_widget_class_install_action (widget_class, "agenda.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "agenda.export-year", NULL, export_year_action);
   /* Back from a meeting, as from a referral. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "agenda.back", NULL);
 }

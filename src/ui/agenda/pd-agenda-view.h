@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (PdAgendaView, pd_agenda_view, PD, AGENDA_VIEW, AdwBin)
 /* Signal "open-document" (gint64 document_id, const char *path, int
  * page_index, const char *query): a paper was asked for and its file
  * checked against its fingerprint; the window shows it in the viewer.
- * Actions (group "agenda"): new-meeting, back, show-meeting (x). */
+ * Actions (group "agenda"): new-meeting, back, show-meeting (x),
+ * export-year (this year's meetings as an .ics file). */
 
 /* Shows the meetings of @db, or nothing when @db is NULL. */
 void        pd_agenda_view_set_database (PdAgendaView *self,
@@ -35,6 +36,11 @@ gboolean    pd_agenda_view_show_meeting (PdAgendaView *self,
                                          GError      **error);
 /* Opens the New Meeting dialog, as its button does. */
 PdMeetingDialog *pd_agenda_view_new_meeting (PdAgendaView *self);
+/* The meetings starting in @year as one .ics file at @path; FALSE with
+ * the reason in a toast. */
+gboolean         pd_agenda_view_export_year (PdAgendaView *self,
+                                             int           year,
+                                             const char   *path);
 PdMeetingPage   *pd_agenda_view_get_meeting_page (PdAgendaView *self);
 PdPresentation  *pd_agenda_view_get_presentation (PdAgendaView *self);
 

@@ -130,40 +130,53 @@ on_minutes_written (GObject *source, GAsyncResult *result, gpointer user_data)
   PdMeetingPage *self = PD_MEETING_PAGE (source);
   g_autoptr(GError) error = NULL;
 
+  self->writing_minutes = FALSE;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     _pd_meeting_page_say (self, error->message);
   else
     _pd_meeting_page_say (self, _("Minutes saved"));
 }
 
-static void
-write_minutes (PdMeetingPage *self, const char *path)
+void
+pd_meeting_page_write_minutes (PdMeetingPage *self,
+                               const char    *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PdMinutesPdf) minutes = pd_minutes_pdf_new (self->db, pd_meeting_get_id (self->meeting), &error);
   g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PD_IS_MEETING_PAGE (self));
+  g_return_if_fail (path != NULL);
 
   if (minutes == NULL)
     {
       _pd_meeting_page_say (self, error->message);
       return;
     }
+  self->writing_minutes = TRUE;
   task = g_task_new (self, NULL, on_minutes_written, NULL);
   g_task_set_task_data (task, g_steal_pointer (&minutes), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "path", g_strdup (path), g_free);
   g_task_run_in_thread (task, write_minutes_thread);
 }
 
-static void
-write_calendar (PdMeetingPage *self, const char *path)
+gboolean
+pd_meeting_page_export_calendar (PdMeetingPage *self,
+                                 const char    *path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *ics = pd_meeting_ics_export (self->db, pd_meeting_get_id (self->meeting), 0, &error);
 
+  g_return_val_if_fail (PD_IS_MEETING_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
   if (ics == NULL || !g_file_set_contents (path, ics, -1, &error))
-    _pd_meeting_page_say (self, error->message);
-  else
-    _pd_meeting_page_say (self, _("Calendar file saved"));
+    {
+      _pd_meeting_page_say (self, error->message);
+      return FALSE;
+    }
+  _pd_meeting_page_say (self, _("Calendar file saved"));
+  return TRUE;
 }
 
 typedef enum { SAVE_PACK, SAVE_MINUTES, SAVE_CALENDAR } SaveWhat;
@@ -183,9 +196,9 @@ on_save_response (GtkNativeDialog *chooser, int response, gpointer user_data)
   if (path != NULL && what == SAVE_PACK)
     pd_meeting_page_build_pack (self, path);
   else if (path != NULL && what == SAVE_MINUTES)
-    write_minutes (self, path);
+    pd_meeting_page_write_minutes (self, path);
   else if (path != NULL)
-    write_calendar (self, path);
+    pd_meeting_page_export_calendar (self, path);
   g_object_unref (chooser);
 }
 
@@ -217,3 +230,10 @@ _pd_meeting_page_save_action (GtkWidget *widget, const char *name, GVariant *par
     ask_where (self, SAVE_CALENDAR, _("Export to a Calendar File"), "ics");
 }
 
+
+gboolean
+pd_meeting_page_is_writing_minutes (PdMeetingPage *self)
+{
+  g_return_val_if_fail (PD_IS_MEETING_PAGE (self), FALSE);
+  return self->writing_minutes;
+}

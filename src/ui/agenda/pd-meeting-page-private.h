@@ -25,6 +25,7 @@ struct _PdMeetingPage
   gboolean         total_over;
   GCancellable    *check_cancellable;  /* the papers' check */
   int              n_flagged_papers;
+  gboolean         writing_minutes;
   gpointer         removed;        /* the last removed draft item, for Undo */
 
   AdwToastOverlay *toasts;

@@ -43,6 +43,13 @@ int            pd_meeting_page_get_n_flagged_papers (PdMeetingPage *self);
 void           pd_meeting_page_build_pack   (PdMeetingPage *self,
                                              const char    *path);
 gboolean       pd_meeting_page_is_building  (PdMeetingPage *self);
+/* The minutes PDF into @path, on a worker thread; then a toast. */
+void           pd_meeting_page_write_minutes (PdMeetingPage *self,
+                                              const char    *path);
+gboolean       pd_meeting_page_is_writing_minutes (PdMeetingPage *self);
+/* The meeting as an .ics file at @path; FALSE with the reason shown. */
+gboolean       pd_meeting_page_export_calendar (PdMeetingPage *self,
+                                                const char    *path);
 /* The last error or message shown in a toast, or NULL. */
 const char    *pd_meeting_page_get_last_message (PdMeetingPage *self);
 
