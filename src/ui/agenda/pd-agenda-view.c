@@ -49,7 +49,8 @@ clear_list (GtkListBox *list)
 
 static GtkWidget *
 meeting_row (PdAgendaView *self,
-             PdMeeting    *meeting)
+             PdMeeting    *meeting,
+             gboolean      past)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
@@ -66,7 +67,7 @@ meeting_row (PdAgendaView *self,
 
   /* Before the meeting nobody has come yet: the quorum means nothing. */
   if (g_strcmp0 (status, "draft") == 0 || g_strcmp0 (status, "agenda_published") == 0)
-    quorum_text = _("not held yet");
+    quorum_text = past ? _("not marked as held") : _("not held yet");
   else if (pd_meeting_check_quorum (self->db, pd_meeting_get_id (meeting), &quorum, NULL))
     quorum_text = quorum.met ? _("quorum met") : _("quorum not met");
   subtitle = g_strdup_printf ("%s · %s · %s · %s · %s", when, where,
@@ -116,11 +117,11 @@ pd_agenda_view_reload (PdAgendaView *self)
       if (g_strcmp0 (pd_meeting_get_ends_at (meeting), now_text) >= 0)
         g_ptr_array_insert (upcoming, 0, g_object_ref (meeting));
       else
-        gtk_list_box_append (self->past, meeting_row (self, meeting));
+        gtk_list_box_append (self->past, meeting_row (self, meeting, TRUE));
       self->n_rows++;
     }
   for (guint i = 0; i < upcoming->len; i++)
-    gtk_list_box_append (self->upcoming, meeting_row (self, g_ptr_array_index (upcoming, i)));
+    gtk_list_box_append (self->upcoming, meeting_row (self, g_ptr_array_index (upcoming, i), FALSE));
 
   gtk_widget_set_visible (self->upcoming_label, upcoming->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->upcoming), upcoming->len > 0);
