@@ -267,6 +267,9 @@ pd_agenda_item_dialog_init (PdAgendaItemDialog *self)
 
   self->presenter_row = add_combo (group, _("Presenter"));
   self->reason_row = add_entry (group, _("Reason for the Change (Published Agenda)"));
+  /* Enter in a field adds the item, as the header bar's button does. */
+  g_signal_connect_swapped (self->title_row, "entry-activated", G_CALLBACK (pd_agenda_item_dialog_save), self);
+  g_signal_connect_swapped (self->reason_row, "entry-activated", G_CALLBACK (pd_agenda_item_dialog_save), self);
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   gtk_widget_set_vexpand (page, TRUE);

@@ -321,6 +321,14 @@ pd_meeting_dialog_init (PdMeetingDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->end_row), "12:00");
   self->place_row = add_entry (group, _("Place"));
   self->video_row = add_entry (group, _("Video Link"));
+  /* Enter in any field creates, as the header bar's button does. */
+  {
+    GtkWidget *rows[] = { self->title_row, self->date_row, self->start_row, self->end_row,
+                          self->place_row, self->video_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      g_signal_connect_swapped (rows[i], "entry-activated", G_CALLBACK (on_create_clicked), self);
+  }
 
   self->chair_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chair_row), _("Chair"));
