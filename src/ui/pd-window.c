@@ -588,6 +588,8 @@ pd_window_init (PdWindow *self)
 
   g_signal_connect_object (self->documents_view, "open-document", G_CALLBACK (on_open_document), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agenda_view, "open-document", G_CALLBACK (on_open_document), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
                             G_CALLBACK (on_title_visible_changed), self);
 
