@@ -5,8 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "pd-agenda-pack.h"
-#include "pd-minutes-pdf.h"
 #include "pd-meeting-page-private.h"
+#include "pd-minutes-pdf.h"
+#include "pd-viewer-window.h"
 
 /* The agenda pack, on a worker thread with progress */
 
@@ -22,10 +23,14 @@ on_pack_progress (double fraction, const char *message, gpointer user_data)
 static void
 on_open_pack (AdwToast *toast, PdMeetingPage *self)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_object_get_data (G_OBJECT (toast), "path"));
-  g_autofree char *uri = g_file_get_uri (file);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PdViewerWindow *viewer;
 
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
+  /* In Panel Desk's own viewer: its page numbers are the pack's printed
+   * ones, and it prints (Ctrl+P) through GTK's print dialog. */
+  viewer = pd_viewer_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, 0,
+                                 g_object_get_data (G_OBJECT (toast), "path"), _("Agenda Pack"));
+  gtk_window_present (GTK_WINDOW (viewer));
 }
 
 static void
