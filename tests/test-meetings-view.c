@@ -481,6 +481,57 @@ test_published_agenda (ViewFixture   *vf,
                    ==, 1);
 }
 
+static gboolean
+is_not_attaching (gpointer data)
+{
+  return !pd_meeting_page_is_attaching (data);
+}
+
+/* Papers chosen for an item go into the store and onto the item; once the
+ * agenda is published, a paper put on an item is a late paper. */
+static void
+test_attach_papers (ViewFixture   *vf,
+                    gconstpointer  user_data)
+{
+  g_autofree char *paper = g_build_filename (vf->fixture.dir, "chronology.pdf", NULL);
+  g_autofree char *late = g_build_filename (vf->fixture.dir, "late-note.txt", NULL);
+  const char *paths[] = { paper, NULL };
+  const char *late_paths[] = { late, NULL };
+  cairo_surface_t *surface = cairo_pdf_surface_create (paper, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  gint64 item_id;
+
+  cairo_move_to (cr, 72, 72);
+  cairo_show_text (cr, "Integrated chronology");
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_set_contents (late, "A note that came the day before.", -1, NULL));
+
+  build_agenda (vf);
+  item_id = pd_meeting_page_get_item_id (vf->page, 3);
+  pd_meeting_page_attach_papers (vf->page, item_id, paths);
+  g_assert_true (pd_meeting_page_is_attaching (vf->page));
+  g_assert_true (wait_for (is_not_attaching, vf->page));
+  g_assert_cmpstr (pd_meeting_page_get_last_message (vf->page), ==, "1 paper attached");
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM documents WHERE filename = 'chronology.pdf' "
+                                            "AND page_count = 1 AND agenda_item_id = %" G_GINT64_FORMAT ";", item_id);
+
+    g_assert_cmpint (pd_test_query_int (vf->fixture.handle, sql), ==, 1);
+  }
+  g_assert_cmpint (pd_test_query_int (vf->fixture.handle, "SELECT count(*) FROM late_papers;"), ==, 0);
+
+  /* Published: the next one is late. */
+  gtk_widget_activate_action (GTK_WIDGET (vf->page), "meeting.next-status", NULL);
+  item_id = pd_meeting_page_get_item_id (vf->page, 3);
+  pd_meeting_page_attach_papers (vf->page, item_id, late_paths);
+  g_assert_true (wait_for (is_not_attaching, vf->page));
+  g_assert_cmpstr (pd_meeting_page_get_last_message (vf->page), ==, "1 paper attached");
+  g_assert_cmpint (pd_test_query_int (vf->fixture.handle,
+                                      "SELECT count(*) FROM late_papers l JOIN documents d ON d.id = l.document_id "
+                                      "WHERE d.filename = 'late-note.txt';"), ==, 1);
+}
+
 static void
 test_new_meeting (ViewFixture   *vf,
                   gconstpointer  user_data)
@@ -589,6 +640,7 @@ main (int argc, char **argv)
   g_test_add ("/meetings-view/reorder-by-keyboard", ViewFixture, NULL, set_up, test_reorder_by_keyboard, tear_down);
   g_test_add ("/meetings-view/open-paper", ViewFixture, NULL, set_up, test_open_paper, tear_down);
   g_test_add ("/meetings-view/presentation", ViewFixture, NULL, set_up, test_presentation, tear_down);
+  g_test_add ("/meetings-view/attach-papers", ViewFixture, NULL, set_up, test_attach_papers, tear_down);
   g_test_add ("/meetings-view/published-agenda", ViewFixture, NULL, set_up, test_published_agenda, tear_down);
   g_test_add ("/meetings-view/new-meeting", ViewFixture, NULL, set_up, test_new_meeting, tear_down);
   g_test_add ("/meetings-view/pack", ViewFixture, NULL, set_up, test_pack, tear_down);

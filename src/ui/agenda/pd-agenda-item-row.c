@@ -276,7 +276,22 @@ pd_agenda_item_row_new (PdAgendaItem *item,
       g_hash_table_insert (self->paper_rows, g_memdup2 (&paper->document_id, sizeof (gint64)), row);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
     }
-  if (papers == NULL || papers->len == 0)
+  if (!pd_agenda_item_is_withdrawn (item))
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *attach = gtk_button_new_with_mnemonic (_("_Attach Papers…"));
+      g_autofree char *attach_name = g_strdup_printf (_("Attach papers to item %d"), pd_agenda_item_get_position (item));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     papers == NULL || papers->len == 0 ? _("No papers for this item") : "");
+      gtk_widget_set_valign (attach, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (attach), GTK_ACCESSIBLE_PROPERTY_LABEL, attach_name, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (attach), "meeting.attach-papers");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (attach), "x", self->item_id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), attach);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+    }
+  else if (papers == NULL || papers->len == 0)
     {
       GtkWidget *none = adw_action_row_new ();
 

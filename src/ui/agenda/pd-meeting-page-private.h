@@ -26,6 +26,7 @@ struct _PdMeetingPage
   GCancellable    *check_cancellable;  /* the papers' check */
   int              n_flagged_papers;
   gboolean         writing_minutes;
+  guint            n_attaching;    /* papers being copied into the store */
   gpointer         removed;        /* the last removed draft item, for Undo */
 
   AdwToastOverlay *toasts;
@@ -46,6 +47,10 @@ struct _PdMeetingPage
 void _pd_meeting_page_say         (PdMeetingPage *self,
                                   const char    *message);
 void _pd_meeting_page_cancel_pack (PdMeetingPage *self);
+/* meeting.attach-papers (x): choose files to put on agenda item x. */
+void _pd_meeting_page_attach_action (GtkWidget   *widget,
+                                    const char  *name,
+                                    GVariant    *param);
 /* meeting.agenda-pack, meeting.minutes and meeting.export-calendar */
 void _pd_meeting_page_save_action (GtkWidget     *widget,
                                   const char    *name,

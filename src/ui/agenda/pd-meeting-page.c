@@ -574,6 +574,7 @@ pd_meeting_page_class_init (PdMeetingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meeting.undo-remove", NULL, undo_remove_action);
   gtk_widget_class_install_action (widget_class, "meeting.remove-item", "x", remove_item_action);
   gtk_widget_class_install_action (widget_class, "meeting.open-paper", "x", open_paper_action);
+  gtk_widget_class_install_action (widget_class, "meeting.attach-papers", "x", _pd_meeting_page_attach_action);
   gtk_widget_class_install_action (widget_class, "meeting.next-status", NULL, next_status_action);
   gtk_widget_class_install_action (widget_class, "meeting.agenda-pack", NULL, _pd_meeting_page_save_action);
   gtk_widget_class_install_action (widget_class, "meeting.minutes", NULL, _pd_meeting_page_save_action);

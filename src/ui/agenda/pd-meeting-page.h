@@ -51,6 +51,13 @@ gboolean       pd_meeting_page_is_writing_minutes (PdMeetingPage *self);
 gboolean       pd_meeting_page_export_calendar (PdMeetingPage *self,
                                                 const char    *path);
 /* The last error or message shown in a toast, or NULL. */
+/* Copies @paths into the store on a worker thread and puts them on agenda
+ * item @item_id (late papers once the agenda is published); says how many
+ * in a toast. */
+void           pd_meeting_page_attach_papers (PdMeetingPage     *self,
+                                              gint64             item_id,
+                                              const char *const *paths);
+gboolean       pd_meeting_page_is_attaching (PdMeetingPage *self);
 const char    *pd_meeting_page_get_last_message (PdMeetingPage *self);
 
 G_END_DECLS
