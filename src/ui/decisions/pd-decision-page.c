@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-detail-rows.h"
 #include "pd-format.h"
 #include "pd-decision-page.h"
 #include "pd-decision-print.h"
@@ -34,55 +35,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static GtkWidget *
-add_group (GtkBox     *box,
-           const char *title,
-           const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (box, group);
-  return group;
-}
-
-/* A row of a label and its value; the value can be selected and copied. */
-static GtkWidget *
-add_row (GtkWidget  *group,
-         const char *title,
-         const char *value,
-         const char *css_class)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (value != NULL && *value != '\0' ? value : "—");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_widget_set_hexpand (label, TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return row;
-}
-
-static void
-add_row_if_set (GtkWidget  *group,
-                const char *title,
-                const char *value)
-{
-  if (value != NULL && *value != '\0')
-    add_row (group, title, value, NULL);
-}
 
 /* Long text (a rationale) reads better under its title than beside it. */
 static void
@@ -139,18 +91,18 @@ add_record (GtkWidget  *group,
   g_autofree char *criteria = pd_decision_print_format_criteria (pd_decision_get_criteria_met (decision));
   g_autofree char *made_at = pd_format_date_time (pd_decision_get_made_at (decision));
 
-  add_row (group, _("Outcome"), outcome, "heading");
-  add_row (group, _("Made by"), pd_decision_get_made_by_name (decision), NULL);
-  add_row (group, _("Made on"), made_at, NULL);
+  pd_detail_row_add (group, _("Outcome"), outcome, "heading");
+  pd_detail_row_add (group, _("Made by"), pd_decision_get_made_by_name (decision), NULL);
+  pd_detail_row_add (group, _("Made on"), made_at, NULL);
   if (g_strcmp0 (pd_decision_get_outcome (decision), "deferred") == 0)
     {
       g_autofree char *by = pd_format_date (pd_decision_get_awaited_by (decision));
 
-      add_row (group, _("Awaiting"), pd_decision_get_awaited (decision), NULL);
-      add_row (group, _("Awaited by"), by, NULL);
+      pd_detail_row_add (group, _("Awaiting"), pd_decision_get_awaited (decision), NULL);
+      pd_detail_row_add (group, _("Awaited by"), by, NULL);
     }
-  add_row (group, _("Criteria found met"), criteria, NULL);
-  add_row_if_set (group, _("Departure from the criteria check"), pd_decision_get_departure_reason (decision));
+  pd_detail_row_add (group, _("Criteria found met"), criteria, NULL);
+  pd_detail_row_add_if_set (group, _("Departure from the criteria check"), pd_decision_get_departure_reason (decision));
   add_text (group, _("Rationale"), pd_decision_get_rationale (decision));
 }
 
@@ -186,25 +138,25 @@ add_records (PdDecisionPage *self,
   gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
   gtk_box_append (self->content, box);
   if (recommendation != NULL)
-    add_record (add_group (GTK_BOX (box), _("Panel Recommendation"), NULL), recommendation);
+    add_record (pd_detail_group_add (GTK_BOX (box), _("Panel Recommendation"), NULL), recommendation);
   else
-    add_row (add_group (GTK_BOX (box), _("Panel Recommendation"), NULL), _("Outcome"),
+    pd_detail_row_add (pd_detail_group_add (GTK_BOX (box), _("Panel Recommendation"), NULL), _("Outcome"),
              _("No recommendation recorded"), "dim-label");
   if (decision != NULL)
-    add_record (add_group (GTK_BOX (box), _("Chair’s Decision"), NULL), decision);
+    add_record (pd_detail_group_add (GTK_BOX (box), _("Chair’s Decision"), NULL), decision);
   else
-    add_row (add_group (GTK_BOX (box), _("Chair’s Decision"), NULL), _("Outcome"),
+    pd_detail_row_add (pd_detail_group_add (GTK_BOX (box), _("Chair’s Decision"), NULL), _("Outcome"),
              _("No decision yet"), "dim-label");
 }
 
 static void
 add_referral (PdDecisionPage *self)
 {
-  GtkWidget *group = add_group (self->content, _("Referral"), NULL);
+  GtkWidget *group = pd_detail_group_add (self->content, _("Referral"), NULL);
 
-  add_row (group, _("Reference"), pd_decision_get_referral_reference (self->decision), NULL);
-  add_row (group, _("Child"), pd_decision_get_pseudonym (self->decision), NULL);
-  add_row (group, _("Record"), pd_decision_kind_to_label (pd_decision_get_kind (self->decision)), NULL);
+  pd_detail_row_add (group, _("Reference"), pd_decision_get_referral_reference (self->decision), NULL);
+  pd_detail_row_add (group, _("Child"), pd_decision_get_pseudonym (self->decision), NULL);
+  pd_detail_row_add (group, _("Record"), pd_decision_kind_to_label (pd_decision_get_kind (self->decision)), NULL);
 }
 
 /* England 2015: a decision not to hold an SCR goes to the national panel within 14 days. */
@@ -217,14 +169,14 @@ add_national_panel (PdDecisionPage *self)
 
   if (!pd_decision_needs_national_panel_notice (self->decision))
     return;
-  group = add_group (self->content, _("National Panel"),
+  group = pd_detail_group_add (self->content, _("National Panel"),
                      _("England 2015: a decision not to hold a serious case review is notified to the "
                        "national panel within 14 days."));
   if (notified_on != NULL)
     {
       g_autofree char *on = pd_format_date (notified_on);
 
-      add_row (group, _("Notified"), on, "success");
+      pd_detail_row_add (group, _("Notified"), on, "success");
       return;
     }
   made = g_date_time_new_from_iso8601 (pd_decision_get_signed_at (self->decision) != NULL
@@ -238,10 +190,10 @@ add_national_panel (PdDecisionPage *self)
       /* Translators: the national panel notice not yet sent, e.g. "Not yet notified: due by 3 Apr 2026" */
       g_autofree char *text = g_strdup_printf (_("Not yet notified: due by %s"), date);
 
-      add_row (group, _("Notified"), text, "warning");
+      pd_detail_row_add (group, _("Notified"), text, "warning");
     }
   else
-    add_row (group, _("Notified"), _("Not yet notified"), "warning");
+    pd_detail_row_add (group, _("Notified"), _("Not yet notified"), "warning");
 }
 
 static const char *
@@ -294,14 +246,14 @@ add_signature (PdDecisionPage *self,
 
   if (g_strcmp0 (pd_decision_get_kind (self->decision), "decision") != 0)
     return;
-  group = add_group (self->content, _("Signature"), NULL);
+  group = pd_detail_group_add (self->content, _("Signature"), NULL);
   g_clear_pointer (&self->signature_text, g_free);
   if (check == NULL)
     {
       /* Could not be checked is not the same as verified. */
       self->state = PD_SIGNATURE_ALTERED;
       self->signature_text = g_strdup (error->message);
-      add_row (group, _("State"), error->message, "error");
+      pd_detail_row_add (group, _("State"), error->message, "error");
       return;
     }
 
@@ -313,20 +265,20 @@ add_signature (PdDecisionPage *self,
   else
     self->signature_text = g_strdup (pd_signature_state_to_label (check->state));
 
-  add_row (group, _("State"), pd_signature_state_to_label (check->state), state_style (check->state));
+  pd_detail_row_add (group, _("State"), pd_signature_state_to_label (check->state), state_style (check->state));
   if (check->message != NULL)
-    add_row (group, _("Why"), check->message, state_style (check->state));
+    pd_detail_row_add (group, _("Why"), check->message, state_style (check->state));
   if (pd_decision_is_signed (self->decision))
     {
       g_autofree char *at = pd_format_date_time (pd_decision_get_signed_at (self->decision));
       g_autofree char *fingerprint = NULL;
 
-      add_row (group, _("Signed by"), pd_decision_get_signed_by_name (self->decision), NULL);
-      add_row (group, _("Signed on"), at, NULL);
+      pd_detail_row_add (group, _("Signed by"), pd_decision_get_signed_by_name (self->decision), NULL);
+      pd_detail_row_add (group, _("Signed on"), at, NULL);
       if (check->fingerprint != NULL || pd_decision_get_key_fingerprint (self->decision) != NULL)
         fingerprint = pd_signing_format_fingerprint (check->fingerprint != NULL ? check->fingerprint
                                                      : pd_decision_get_key_fingerprint (self->decision));
-      add_row (group, _("Key fingerprint"), fingerprint, "monospace");
+      pd_detail_row_add (group, _("Key fingerprint"), fingerprint, "monospace");
     }
   if (check->state == PD_SIGNATURE_ALTERED)
     add_altered_banner (self, check->message != NULL ? check->message : self->signature_text);
@@ -379,7 +331,7 @@ add_supersession (PdDecisionPage *self,
 
   if (supersedes == 0 && superseded_by == 0)
     return;
-  group = add_group (self->content, _("Supersession History"),
+  group = pd_detail_group_add (self->content, _("Supersession History"),
                      _("A signed decision is never changed: a new decision supersedes it, with its reason."));
   if (supersedes != 0)
     add_history_row (self, group, db, _("Supersedes"), supersedes, pd_decision_get_supersede_reason (self->decision));
@@ -464,14 +416,14 @@ add_audit_trail (PdDecisionPage *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = pd_decision_log_audit_trail (db, pd_decision_get_referral_id (self->decision), &error);
-  GtkWidget *group = add_group (self->content, _("Audit Trail"),
+  GtkWidget *group = pd_detail_group_add (self->content, _("Audit Trail"),
                                 _("Who changed the referral and its records, what and when; expand a line for "
                                   "the record before and after."));
 
   self->n_audit_entries = 0;
   if (entries == NULL)
     {
-      add_row (group, _("Audit trail"), error->message, "error");
+      pd_detail_row_add (group, _("Audit trail"), error->message, "error");
       return;
     }
   for (guint i = 0; i < entries->len; i++)

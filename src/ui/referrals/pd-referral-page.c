@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-detail-rows.h"
 #include "pd-format.h"
 #include "pd-referral-page.h"
 
@@ -22,56 +23,6 @@ struct _PdReferralPage
 };
 
 G_DEFINE_FINAL_TYPE (PdReferralPage, pd_referral_page, ADW_TYPE_BIN)
-
-static GtkWidget *
-add_group (PdReferralPage *self,
-           const char     *title,
-           const char     *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (self->content, group);
-  return group;
-}
-
-/* A row of a label and its value; the value can be selected and copied. */
-static GtkWidget *
-add_row (GtkWidget  *group,
-         const char *title,
-         const char *value,
-         const char *css_class)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (value != NULL && *value != '\0' ? value : "—");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  /* As wide as the text when there is room; wrapped only when there is not. */
-  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_widget_set_hexpand (label, TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return row;
-}
-
-/* A row only when there is something recorded: the page is for reading. */
-static void
-add_row_if_set (GtkWidget  *group,
-                const char *title,
-                const char *value)
-{
-  if (value != NULL && *value != '\0')
-    add_row (group, title, value, NULL);
-}
 
 static char *
 format_day (const GDate *date)
@@ -89,7 +40,7 @@ static void
 add_facts (PdReferralPage *self,
            PdReferral     *referral)
 {
-  GtkWidget *group = add_group (self, _("Referral"), NULL);
+  GtkWidget *group = pd_detail_group_add (self->content, _("Referral"), NULL);
   g_autofree char *received = pd_format_date (pd_referral_get_date_received (referral));
   g_autofree char *incident = pd_format_date (pd_referral_get_date_of_incident (referral));
   g_autofree char *referrer = NULL;
@@ -104,16 +55,16 @@ add_facts (PdReferralPage *self,
     referrer = g_strconcat (pd_referral_get_referrer_name (referral),
                             pd_referral_get_referrer_agency (referral), NULL);
 
-  add_row (group, _("Reference"), pd_referral_get_reference (referral), NULL);
-  add_row (group, _("Child"), pd_referral_get_pseudonym (referral), NULL);
-  add_row (group, _("Status"), pd_referral_status_to_label (pd_referral_get_status (referral)), NULL);
-  add_row (group, _("Received"), received, NULL);
-  add_row (group, _("Date of death or incident"), incident, NULL);
-  add_row (group, _("Referred by"), referrer, NULL);
-  add_row (group, _("Framework"),
+  pd_detail_row_add (group, _("Reference"), pd_referral_get_reference (referral), NULL);
+  pd_detail_row_add (group, _("Child"), pd_referral_get_pseudonym (referral), NULL);
+  pd_detail_row_add (group, _("Status"), pd_referral_status_to_label (pd_referral_get_status (referral)), NULL);
+  pd_detail_row_add (group, _("Received"), received, NULL);
+  pd_detail_row_add (group, _("Date of death or incident"), incident, NULL);
+  pd_detail_row_add (group, _("Referred by"), referrer, NULL);
+  pd_detail_row_add (group, _("Framework"),
            pd_framework_from_string (pd_referral_get_framework (referral), &framework)
            ? pd_framework_get_label (framework) : pd_referral_get_framework (referral), NULL);
-  add_row_if_set (group, _(referred_for->label),
+  pd_detail_row_add_if_set (group, _(referred_for->label),
                   pd_referral_field_value_label (referred_for, pd_referral_get_detail (referral, "referred_for")));
 }
 
@@ -122,7 +73,7 @@ add_timeline (PdReferralPage *self,
               PdReferral     *referral)
 {
   GPtrArray *history = pd_referral_get_history (referral);
-  GtkWidget *group = add_group (self, _("Timeline"),
+  GtkWidget *group = pd_detail_group_add (self->content, _("Timeline"),
                                 _("Each step of the referral, dated: record the next one with Record Step."));
 
   for (guint i = 0; i < history->len; i++)
@@ -179,7 +130,7 @@ add_clocks (PdReferralPage *self,
   if (targets == NULL)
     targets = pd_local_targets_new_defaults ();
   clocks = pd_referral_compute_clocks (referral, calendar, targets, &today);
-  group = add_group (self, _("Clocks"),
+  group = pd_detail_group_add (self->content, _("Clocks"),
                      _("Working days, counting England and Wales bank holidays; local targets are the board’s own."));
 
   for (guint i = 0; i < clocks->len; i++)
@@ -196,7 +147,7 @@ add_clocks (PdReferralPage *self,
         }
       else
         value = g_strdup (pd_clock_state_get_label (clock->state));
-      add_row (group, clock->name, value, clock_style (clock->state));
+      pd_detail_row_add (group, clock->name, value, clock_style (clock->state));
     }
 }
 
@@ -205,10 +156,10 @@ add_criteria (PdReferralPage *self,
               PdReferral     *referral)
 {
   g_autoptr(PdCriteriaResult) result = pd_referral_check_criteria (referral);
-  GtkWidget *group = add_group (self, _("Criteria Check"),
+  GtkWidget *group = pd_detail_group_add (self->content, _("Criteria Check"),
                                 _("Decision support from the facts recorded: the panel recommends and the chair decides."));
 
-  add_row (group, _("Outcome"), result->summary,
+  pd_detail_row_add (group, _("Outcome"), result->summary,
            result->outcome == PD_CRITERIA_NOT_ENOUGH_INFORMATION ? "warning" : NULL);
 
   for (guint i = 0; i < result->reasons->len; i++)
@@ -231,7 +182,7 @@ add_criteria (PdReferralPage *self,
           if (id >= 0)
             g_string_append_printf (missing, "%s%s", missing->len > 0 ? "\n" : "", pd_criteria_fact_get_label (id));
         }
-      add_row (group, _("Still to find out"), missing->str, NULL);
+      pd_detail_row_add (group, _("Still to find out"), missing->str, NULL);
     }
 }
 
@@ -249,7 +200,7 @@ add_agencies (PdReferralPage *self,
   calendar = pd_calendar_new ();
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
-  group = add_group (self, _("Agencies Involved"), _("Their information, as requested and received."));
+  group = pd_detail_group_add (self->content, _("Agencies Involved"), _("Their information, as requested and received."));
   for (guint i = 0; i < agencies->len; i++)
     {
       PdReferralAgency *agency = g_ptr_array_index (agencies, i);
@@ -277,7 +228,7 @@ add_agencies (PdReferralPage *self,
         }
       else
         value = g_strdup (_("Not requested"));
-      add_row (group, agency->agency, value, style);
+      pd_detail_row_add (group, agency->agency, value, style);
     }
 }
 
@@ -300,15 +251,15 @@ add_section (PdReferralPage *self,
       if (fields[i].section != section || *value == '\0')
         continue;
       if (group == NULL)
-        group = add_group (self, title, NULL);
+        group = pd_detail_group_add (self->content, title, NULL);
       if (fields[i].kind == PD_FIELD_DATE)
         {
           g_autofree char *date = pd_format_date (value);
 
-          add_row (group, _(fields[i].label), date, NULL);
+          pd_detail_row_add (group, _(fields[i].label), date, NULL);
         }
       else
-        add_row (group, _(fields[i].label), pd_referral_field_value_label (&fields[i], value), NULL);
+        pd_detail_row_add (group, _(fields[i].label), pd_referral_field_value_label (&fields[i], value), NULL);
     }
 }
 
@@ -322,12 +273,12 @@ add_family (PdReferralPage *self,
 
   if (members->len == 0)
     return;
-  group = add_group (self, _("Family and Significant Others"), _("Names are in the form."));
+  group = pd_detail_group_add (self->content, _("Family and Significant Others"), _("Names are in the form."));
   for (guint i = 0; i < members->len; i++)
     {
       PdReferralMember *member = g_ptr_array_index (members, i);
 
-      add_row (group, *member->relationship != '\0' ? member->relationship : _("Relationship not recorded"),
+      pd_detail_row_add (group, *member->relationship != '\0' ? member->relationship : _("Relationship not recorded"),
                member->legal_status, NULL);
     }
 }
@@ -347,9 +298,9 @@ add_key_dates (PdReferralPage *self,
       if (date == NULL)
         continue;
       if (group == NULL)
-        group = add_group (self, _("Key Dates"), NULL);
+        group = pd_detail_group_add (self->content, _("Key Dates"), NULL);
       text = pd_format_date (date);
-      add_row (group, pd_referral_date_get_label (keys[i]), text, NULL);
+      pd_detail_row_add (group, pd_referral_date_get_label (keys[i]), text, NULL);
     }
 }
 
@@ -362,7 +313,7 @@ add_narrative (PdReferralPage *self,
 
   if (*pd_referral_get_narrative (referral) == '\0')
     return;
-  group = add_group (self, _("Narrative"), NULL);
+  group = pd_detail_group_add (self->content, _("Narrative"), NULL);
   label = gtk_label_new (pd_referral_get_narrative (referral));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
