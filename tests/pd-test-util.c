@@ -1,5 +1,6 @@
 /* pd-test-util.c: small helpers the test programs share */
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 
 #include "pd-core.h"
 #include "pd-test-util.h"
@@ -90,4 +91,45 @@ pd_test_exec (sqlite3    *handle,
 
   if (rc != SQLITE_OK)
     g_error ("%s: %s", sql, message != NULL ? message : sqlite3_errstr (rc));
+}
+
+void
+pd_test_run_clear (PdTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+void
+pd_test_run_argv (PdTestRun         *run,
+                  const char        *dir,
+                  const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+void
+pd_test_run (PdTestRun  *run,
+             const char *dir,
+             const char *program,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) program);
+  va_start (args, program);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  pd_test_run_argv (run, dir, (const char *const *) argv->pdata);
 }

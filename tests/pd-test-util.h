@@ -23,4 +23,25 @@ void     pd_test_exec        (sqlite3    *handle,
 GDate    pd_test_day         (const char *text);
 char    *pd_test_format_day  (const GDate *date);
 
+/* What a program said and how it ended. */
+typedef struct
+{
+  int   status;   /* the exit code */
+  char *out;
+  char *err;
+} PdTestRun;
+
+void     pd_test_run_clear   (PdTestRun  *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PdTestRun, pd_test_run_clear)
+/* Runs @argv (NULL-terminated; found on PATH unless a path) in @dir and
+ * asserts it exited: a crash is never an answer. */
+void     pd_test_run_argv    (PdTestRun          *run,
+                              const char         *dir,
+                              const char *const  *argv);
+/* The same for @program and the NULL-terminated arguments after it. */
+void     pd_test_run         (PdTestRun  *run,
+                              const char *dir,
+                              const char *program,
+                              ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

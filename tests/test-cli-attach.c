@@ -13,51 +13,14 @@ static const char *admin;
 static char *tmp_dir;
 static PdTestPdfFixtures *pdfs;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_admin (Run *run,
-           ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) admin);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (tmp_dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
+/* Runs panel-desk-admin with the NULL-terminated arguments, in tmp_dir. */
+#define run_admin(run, ...) pd_test_run ((run), tmp_dir, admin, __VA_ARGS__)
 
 /* A new demo database called @name (30 referrals: PRP-2025-001 exists). */
 static char *
 new_demo (const char *name)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PdTestRun) run = { 0 };
   char *path = g_build_filename (tmp_dir, name, NULL);
 
   run_admin (&run, "demo", path, "--referrals", "30", NULL);
@@ -95,7 +58,7 @@ test_attach_lines (void)
   g_autofree char *word = g_build_filename (tmp_dir, "minutes.docx", NULL);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(PdTestRun) run = { 0 };
   gint64 before = query_int (path, "SELECT count(*) FROM documents;");
 
   g_file_set_contents (word, "PK\003\004 kept as it is", -1, &error);
@@ -127,7 +90,7 @@ test_attach_lines (void)
   /* "index" makes the new PDF's pages searchable; a second run has nothing to do. */
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM document_extraction WHERE state = 'pending';"), ==, 1);
   {
-    g_auto(Run) index = { 0 };
+    g_auto(PdTestRun) index = { 0 };
 
     run_admin (&index, "index", path, NULL);
     g_assert_cmpint (index.status, ==, 0);
@@ -137,7 +100,7 @@ test_attach_lines (void)
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM document_pages_fts d JOIN documents x ON x.id = d.document_id "
                                     "WHERE x.filename = 'text.pdf';"), ==, 12);
   {
-    g_auto(Run) again = { 0 };
+    g_auto(PdTestRun) again = { 0 };
 
     run_admin (&again, "index", path, NULL);
     g_assert_cmpint (again.status, ==, 0);
@@ -155,7 +118,7 @@ test_attach_failures (void)
 
   {
     /* One file missing: the others are stored, the exit says not all were. */
-    g_auto(Run) run = { 0 };
+    g_auto(PdTestRun) run = { 0 };
 
     run_admin (&run, "attach", path, "--referral", "PRP-2025-001", pdfs->text, absent, NULL);
     g_assert_cmpint (run.status, ==, 1);
@@ -165,27 +128,27 @@ test_attach_failures (void)
     g_assert_cmpint (query_int (path, "SELECT count(*) FROM documents;"), ==, before + 1);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PdTestRun) run = { 0 };
 
     run_admin (&run, "attach", path, pdfs->text, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "--referral"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PdTestRun) run = { 0 };
 
     run_admin (&run, "attach", path, "--referral", "PRP-2025-001", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PdTestRun) run = { 0 };
 
     run_admin (&run, "attach", path, "--referral", "PRP-2025-001", "--kind", "novel", pdfs->text, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "novel"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PdTestRun) run = { 0 };
 
     run_admin (&run, "attach", path, "--referral", "PRP-1999-999", pdfs->text, NULL);
     g_assert_cmpint (run.status, ==, 1);
@@ -225,14 +188,14 @@ test_check_and_backup (void)
   g_autoptr(GError) error = NULL;
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PdTestRun) run = { 0 };
 
     run_admin (&run, "attach", path, "--referral", "PRP-2025-001", "--kind", "chronology",
                pdfs->text, pdfs->outlined, NULL);
     g_assert_cmpint (run.status, ==, 0);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PdTestRun) run = { 0 };
 
     run_admin (&run, "check", path, NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -242,19 +205,19 @@ test_check_and_backup (void)
   }
   /* The backup carries the files; the restored database opens them. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PdTestRun) run = { 0 };
 
     run_admin (&run, "backup", path, backup, NULL);
     g_assert_cmpint (run.status, ==, 0);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PdTestRun) run = { 0 };
 
     run_admin (&run, "restore", backup, restored, NULL);
     g_assert_cmpint (run.status, ==, 0);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PdTestRun) run = { 0 };
 
     run_admin (&run, "check", restored, NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -267,7 +230,7 @@ test_check_and_backup (void)
   g_assert_no_error (error);
   g_assert_cmpint (g_unlink (outlined_file), ==, 0);
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PdTestRun) run = { 0 };
 
     run_admin (&run, "check", path, NULL);
     g_assert_cmpint (run.status, ==, 1);

@@ -11,61 +11,17 @@ static const char *read_ics;
 static char *tmp_dir;
 static char *demo;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_argv (Run          *run,
-          const char  **argv)
-{
-  g_autoptr(GError) error = NULL;
-  int wait_status;
-
-  g_spawn_sync (tmp_dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-static void
-run_admin (Run *run,
-           ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) admin);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  run_argv (run, (const char **) argv->pdata);
-}
+/* Runs panel-desk-admin with the NULL-terminated arguments, in tmp_dir. */
+#define run_admin(run, ...) pd_test_run ((run), tmp_dir, admin, __VA_ARGS__)
 
 static guint
 pdfinfo_pages (const char *pdf)
 {
   const char *argv[] = { "pdfinfo", pdf, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(PdTestRun) run = { 0 };
   const char *pages;
 
-  run_argv (&run, argv);
+  pd_test_run_argv (&run, tmp_dir, argv);
   g_assert_cmpint (run.status, ==, 0);
   pages = strstr (run.out, "Pages:");
   g_assert_nonnull (pages);
@@ -76,9 +32,9 @@ static char *
 pdf_text (const char *pdf)
 {
   const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(PdTestRun) run = { 0 };
 
-  run_argv (&run, argv);
+  pd_test_run_argv (&run, tmp_dir, argv);
   g_assert_cmpint (run.status, ==, 0);
   return g_steal_pointer (&run.out);
 }
@@ -87,7 +43,7 @@ pdf_text (const char *pdf)
 static void
 test_agenda_pack (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PdTestRun) run = { 0 };
   g_autofree char *out = g_build_filename (tmp_dir, "pack.pdf", NULL);
   g_autofree char *text = NULL;
   g_autofree char *expected = NULL;
@@ -115,10 +71,10 @@ test_agenda_pack (void)
 static void
 test_agenda_pack_bad_calls (void)
 {
-  g_auto(Run) no_meeting = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) no_file = { 0 };
-  g_auto(Run) unwritable = { 0 };
+  g_auto(PdTestRun) no_meeting = { 0 };
+  g_auto(PdTestRun) unknown = { 0 };
+  g_auto(PdTestRun) no_file = { 0 };
+  g_auto(PdTestRun) unwritable = { 0 };
   g_autofree char *out = g_build_filename (tmp_dir, "never.pdf", NULL);
 
   run_admin (&no_meeting, "agenda-pack", demo, out, NULL);
@@ -141,7 +97,7 @@ test_agenda_pack_bad_calls (void)
 static void
 test_minutes (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PdTestRun) run = { 0 };
   g_autofree char *out = g_build_filename (tmp_dir, "minutes.pdf", NULL);
   g_autofree char *text = NULL;
 
@@ -165,9 +121,9 @@ read_back (const char *ics,
            const char *which)
 {
   const char *argv[] = { "/usr/bin/python3", read_ics, ics, demo, which, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(PdTestRun) run = { 0 };
 
-  run_argv (&run, argv);
+  pd_test_run_argv (&run, tmp_dir, argv);
   if (run.status != 0)
     g_printerr ("%s%s", run.out, run.err);
   g_assert_cmpint (run.status, ==, 0);
@@ -177,10 +133,10 @@ read_back (const char *ics,
 static void
 test_calendar (void)
 {
-  g_auto(Run) year = { 0 };
-  g_auto(Run) one = { 0 };
-  g_auto(Run) both = { 0 };
-  g_auto(Run) neither = { 0 };
+  g_auto(PdTestRun) year = { 0 };
+  g_auto(PdTestRun) one = { 0 };
+  g_auto(PdTestRun) both = { 0 };
+  g_auto(PdTestRun) neither = { 0 };
   g_autofree char *year_ics = g_build_filename (tmp_dir, "2026.ics", NULL);
   g_autofree char *one_ics = g_build_filename (tmp_dir, "one.ics", NULL);
 
@@ -202,7 +158,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_auto(Run) made = { 0 };
+  g_auto(PdTestRun) made = { 0 };
   g_autoptr(GError) error = NULL;
   int status;
 

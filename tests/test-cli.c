@@ -10,47 +10,8 @@
 static const char *admin;
 static char *tmp_dir;
 
-typedef struct
-{
-  int   status;   /* the exit code */
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* Runs panel-desk-admin with the NULL-terminated arguments, in tmp_dir. */
-static void
-run_admin (Run *run,
-           ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int wait_status;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) admin);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (tmp_dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  /* A crash is never an answer: it must have exited. */
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
+#define run_admin(run, ...) pd_test_run ((run), tmp_dir, admin, __VA_ARGS__)
 
 static char *
 path_in_tmp (const char *name)
@@ -66,7 +27,7 @@ demo_path (void)
 
   if (path == NULL)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(PdTestRun) run = { 0 };
 
       path = path_in_tmp ("demo.paneldesk");
       run_admin (&run, "demo", path, "--referrals", "30", NULL);
@@ -99,7 +60,7 @@ test_help (void)
                                     "export-decisions", "confirm-key" };
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PdTestRun) run = { 0 };
 
     run_admin (&run, "--help", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -109,8 +70,8 @@ test_help (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) run = { 0 };
-      g_auto(Run) help = { 0 };
+      g_auto(PdTestRun) run = { 0 };
+      g_auto(PdTestRun) help = { 0 };
       g_autofree char *usage = g_strdup_printf ("panel-desk-admin %s ", commands[i]);
 
       run_admin (&run, commands[i], "--help", NULL);
@@ -124,7 +85,7 @@ test_help (void)
     }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PdTestRun) run = { 0 };
 
     run_admin (&run, "--version", NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -135,13 +96,13 @@ test_help (void)
 static void
 test_bad_usage (void)
 {
-  g_auto(Run) none = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) extra = { 0 };
-  g_auto(Run) option = { 0 };
-  g_auto(Run) number = { 0 };
-  g_auto(Run) zero = { 0 };
+  g_auto(PdTestRun) none = { 0 };
+  g_auto(PdTestRun) unknown = { 0 };
+  g_auto(PdTestRun) missing = { 0 };
+  g_auto(PdTestRun) extra = { 0 };
+  g_auto(PdTestRun) option = { 0 };
+  g_auto(PdTestRun) number = { 0 };
+  g_auto(PdTestRun) zero = { 0 };
 
   run_admin (&none, NULL);
   g_assert_cmpint (none.status, ==, 2);
@@ -178,9 +139,9 @@ static void
 test_init (void)
 {
   g_autofree char *path = path_in_tmp ("init.paneldesk");
-  g_auto(Run) init = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) check = { 0 };
+  g_auto(PdTestRun) init = { 0 };
+  g_auto(PdTestRun) again = { 0 };
+  g_auto(PdTestRun) check = { 0 };
 
   run_admin (&init, "init", path, NULL);
   g_assert_cmpint (init.status, ==, 0);
@@ -208,7 +169,7 @@ test_init (void)
 static void
 test_demo (void)
 {
-  g_auto(Run) check = { 0 };
+  g_auto(PdTestRun) check = { 0 };
   g_autofree char *files = path_in_tmp ("demo.paneldesk-files");
 
   run_admin (&check, "check", demo_path (), NULL);
@@ -220,7 +181,7 @@ test_demo (void)
 
   /* Nothing is made over an existing database. */
   {
-    g_auto(Run) again = { 0 };
+    g_auto(PdTestRun) again = { 0 };
 
     run_admin (&again, "demo", demo_path (), "--referrals", "3", NULL);
     g_assert_cmpint (again.status, ==, 1);
@@ -234,9 +195,9 @@ test_check_refuses_bad_files (void)
   g_autofree char *text = path_in_tmp ("notes.txt");
   g_autofree char *empty = path_in_tmp ("empty.paneldesk");
   g_autoptr(GError) error = NULL;
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) not_db = { 0 };
-  g_auto(Run) zero = { 0 };
+  g_auto(PdTestRun) missing = { 0 };
+  g_auto(PdTestRun) not_db = { 0 };
+  g_auto(PdTestRun) zero = { 0 };
 
   run_admin (&missing, "check", "nowhere.paneldesk", NULL);
   g_assert_cmpint (missing.status, ==, 1);
@@ -324,9 +285,9 @@ test_check_finds_damage (void)
   g_autofree char *early = copy_of_demo ("flipped-early.paneldesk");
   g_autofree char *late = copy_of_demo ("flipped-late.paneldesk");
   g_autofree char *truncated = copy_of_demo ("truncated.paneldesk");
-  g_auto(Run) early_run = { 0 };
-  g_auto(Run) late_run = { 0 };
-  g_auto(Run) truncated_run = { 0 };
+  g_auto(PdTestRun) early_run = { 0 };
+  g_auto(PdTestRun) late_run = { 0 };
+  g_auto(PdTestRun) truncated_run = { 0 };
   GStatBuf st;
 
   /* Pages near the start hold the schema and the first tables. */
@@ -346,7 +307,7 @@ test_check_finds_damage (void)
    * opens and integrity_check lists what it finds. */
   {
     g_autofree char *roots = copy_of_demo ("flipped-roots.paneldesk");
-    g_auto(Run) roots_run = { 0 };
+    g_auto(PdTestRun) roots_run = { 0 };
     int table = root_page (roots, "referrals");
     int index = root_page (roots, "audit_log_ledger");
 
@@ -372,9 +333,9 @@ test_check_finds_lost_commits (void)
   g_autofree char *lost = copy_of_demo ("lost-commit.paneldesk");
   g_autofree char *newer = copy_of_demo ("newer.paneldesk");
   g_autofree char *wal = copy_of_demo ("wal.paneldesk");
-  g_auto(Run) lost_run = { 0 };
-  g_auto(Run) newer_run = { 0 };
-  g_auto(Run) wal_run = { 0 };
+  g_auto(PdTestRun) lost_run = { 0 };
+  g_auto(PdTestRun) newer_run = { 0 };
+  g_auto(PdTestRun) wal_run = { 0 };
 
   /* A commit that vanished, as a network share may lose one. */
   execute_sql (lost, "DELETE FROM ledger WHERE seq = 2;");
@@ -400,10 +361,10 @@ static void
 test_backup (void)
 {
   g_autofree char *dest = path_in_tmp ("backup.paneldesk");
-  g_auto(Run) backup = { 0 };
-  g_auto(Run) check = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) from_bad = { 0 };
+  g_auto(PdTestRun) backup = { 0 };
+  g_auto(PdTestRun) check = { 0 };
+  g_auto(PdTestRun) again = { 0 };
+  g_auto(PdTestRun) from_bad = { 0 };
 
   run_admin (&backup, "backup", demo_path (), dest, NULL);
   g_assert_cmpint (backup.status, ==, 0);
@@ -438,7 +399,7 @@ test_backup (void)
 
   {
     g_autofree char *broken = copy_of_demo ("broken-source.paneldesk");
-    g_auto(Run) broken_run = { 0 };
+    g_auto(PdTestRun) broken_run = { 0 };
     int table = root_page (broken, "referrals");
 
     flip_pages (broken, table, table);
@@ -449,7 +410,7 @@ test_backup (void)
   }
 
   {
-    g_auto(Run) usage = { 0 };
+    g_auto(PdTestRun) usage = { 0 };
 
     run_admin (&usage, "backup", demo_path (), NULL);
     g_assert_cmpint (usage.status, ==, 2);
@@ -466,11 +427,11 @@ test_restore (void)
   g_autofree char *damaged = path_in_tmp ("damaged.backup");
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) backup = { 0 };
-  g_auto(Run) restore = { 0 };
-  g_auto(Run) check = { 0 };
-  g_auto(Run) over = { 0 };
-  g_auto(Run) from_damaged = { 0 };
+  g_auto(PdTestRun) backup = { 0 };
+  g_auto(PdTestRun) restore = { 0 };
+  g_auto(PdTestRun) check = { 0 };
+  g_auto(PdTestRun) over = { 0 };
+  g_auto(PdTestRun) from_damaged = { 0 };
   gsize length;
 
   run_admin (&backup, "backup", demo_path (), backup_path, NULL);
@@ -508,15 +469,15 @@ test_import_export (void)
   g_autofree char *bad = path_in_tmp ("bad.csv");
   g_autofree char *exported = path_in_tmp ("exported.csv");
   g_autoptr(GError) error = NULL;
-  g_auto(Run) template = { 0 };
-  g_auto(Run) init = { 0 };
-  g_auto(Run) init_copy = { 0 };
-  g_auto(Run) import_bad = { 0 };
-  g_auto(Run) import_good = { 0 };
-  g_auto(Run) export = { 0 };
-  g_auto(Run) import_copy = { 0 };
-  g_auto(Run) export_copy = { 0 };
-  g_auto(Run) format = { 0 };
+  g_auto(PdTestRun) template = { 0 };
+  g_auto(PdTestRun) init = { 0 };
+  g_auto(PdTestRun) init_copy = { 0 };
+  g_auto(PdTestRun) import_bad = { 0 };
+  g_auto(PdTestRun) import_good = { 0 };
+  g_auto(PdTestRun) export = { 0 };
+  g_auto(PdTestRun) import_copy = { 0 };
+  g_auto(PdTestRun) export_copy = { 0 };
+  g_auto(PdTestRun) format = { 0 };
 
   run_admin (&template, "import-referrals", "--template", NULL);
   g_assert_cmpint (template.status, ==, 0);
@@ -556,7 +517,7 @@ test_import_export (void)
 
   /* JSON: valid, both referrals, each with its criteria outcome and clocks. */
   {
-    g_auto(Run) json = { 0 };
+    g_auto(PdTestRun) json = { 0 };
     sqlite3 *mem = NULL;
     sqlite3_stmt *stmt = NULL;
 
@@ -590,10 +551,10 @@ test_check_receipts (void)
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   gsize length;
-  g_auto(Run) init = { 0 };
-  g_auto(Run) import = { 0 };
-  g_auto(Run) check_ok = { 0 };
-  g_auto(Run) check_lost = { 0 };
+  g_auto(PdTestRun) init = { 0 };
+  g_auto(PdTestRun) import = { 0 };
+  g_auto(PdTestRun) check_ok = { 0 };
+  g_auto(PdTestRun) check_lost = { 0 };
 
   run_admin (&init, "init", path, NULL);
   g_assert_cmpint (init.status, ==, 0);
@@ -637,7 +598,7 @@ query_int (const char *path,
 static void
 test_demo_signatures (void)
 {
-  g_auto(Run) check = { 0 };
+  g_auto(PdTestRun) check = { 0 };
   g_autofree char *key_dir = g_strdup (g_getenv ("PANEL_DESK_KEY_DIR"));
   g_autofree char *key = g_build_filename (key_dir, "ahartley.key", NULL);
   g_autofree char *files_key = path_in_tmp ("demo.paneldesk-files/ahartley.key");
@@ -672,7 +633,7 @@ assert_check_catches (const char *name,
 {
   g_autofree char *path = copy_of_demo (name);
   g_autofree char *expected = NULL;
-  g_auto(Run) check = { 0 };
+  g_auto(PdTestRun) check = { 0 };
   gint64 victim = query_int (path, victim_sql);
 
   execute_sql (path, sql);
@@ -780,10 +741,10 @@ count_csv_records (const char *text,
 static void
 test_export_decisions (void)
 {
-  g_auto(Run) csv = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) to_file = { 0 };
+  g_auto(PdTestRun) csv = { 0 };
+  g_auto(PdTestRun) json = { 0 };
+  g_auto(PdTestRun) bad = { 0 };
+  g_auto(PdTestRun) to_file = { 0 };
   g_autofree char *out_path = path_in_tmp ("decisions.json");
   g_autofree char *written = NULL;
   g_autoptr(GError) error = NULL;
@@ -832,9 +793,9 @@ static void
 test_confirm_key (void)
 {
   g_autofree char *path = copy_of_demo ("confirm.paneldesk");
-  g_auto(Run) confirm = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) unknown = { 0 };
+  g_auto(PdTestRun) confirm = { 0 };
+  g_auto(PdTestRun) again = { 0 };
+  g_auto(PdTestRun) unknown = { 0 };
 
   /* A member's key (made by hand here) waiting for an administrator. */
   execute_sql (path, "INSERT INTO signing_keys (person_id, public_key, fingerprint, created_at) "
