@@ -482,7 +482,9 @@ test_referral_form (void)
   g_autofree char *path = make_database ("form.paneldesk");
   PdWindow *window = make_window ();
   g_autoptr(PdReferral) saved = NULL;
+  g_autoptr(PdReferral) saved_again = NULL;
   g_autoptr(PdCriteriaResult) criteria = NULL;
+  PdEditConflictDialog *conflict;
   g_autoptr(GError) error = NULL;
   g_autofree char *narrative_before = NULL, *narrative_after = NULL;
   PdReferralsView *view;
@@ -583,6 +585,45 @@ test_referral_form (void)
   g_assert_nonnull (strstr (pd_referral_dialog_get_error (dialog), "Someone else saved"));
   g_assert_true (pd_referral_dialog_has_changes (dialog));
   g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM referrals WHERE narrative = 'My careful words';"),
+                   ==, 0);
+
+  /* Both versions are offered field by field: the narrative starts on
+   * mine (I changed it), the pseudonym on theirs (only they did). */
+  conflict = pd_referral_dialog_get_conflict (dialog);
+  g_assert_nonnull (conflict);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (conflict)));
+  g_assert_false (pd_edit_conflict_dialog_takes_theirs (conflict, "narrative"));
+  g_assert_true (pd_edit_conflict_dialog_takes_theirs (conflict, "pseudonym"));
+  g_assert_true (pd_edit_conflict_dialog_takes_theirs (conflict, "child_name"));   /* they cleared it */
+  g_assert_false (g_strv_contains (pd_edit_conflict_dialog_get_keys (conflict), "date_received"));  /* the same */
+  pd_edit_conflict_dialog_choose (conflict, "child_name", FALSE);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  pd_edit_conflict_dialog_resolve (conflict);
+  g_assert_null (dialog);   /* saved and closed */
+  saved_again = pd_referral_load_record (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pd_referral_get_narrative (saved_again), ==, "My careful words");
+  g_assert_cmpstr (pd_referral_get_pseudonym (saved_again), ==, "Child Y");
+  g_assert_cmpstr (pd_referral_get_child_name (saved_again), ==, "Robin Jones");
+  g_assert_cmpstr (pd_referral_get_detail (saved_again, "referrer_job_title"), ==, "Named nurse");
+  /* Their save is in the audit trail, as the before of mine. */
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM audit_log WHERE entity = 'referral' AND action = 'update' "
+                                              "AND json_extract(before_json, '$.narrative') = 'Someone else''s words' "
+                                              "AND json_extract(after_json, '$.narrative') = 'My careful words';"), ==, 1);
+
+  /* A conflict the user walks away from: the form keeps what was typed. */
+  dialog = pd_referrals_view_edit_referral (view, &error);
+  g_assert_no_error (error);
+  pd_referral_dialog_set_field (dialog, "narrative", "Second thoughts");
+  pd_database_write (db, "Someone else", edit_behind_the_form, &id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (pd_referral_dialog_save (dialog));
+  conflict = pd_referral_dialog_get_conflict (dialog);
+  g_assert_nonnull (conflict);
+  gtk_window_close (GTK_WINDOW (conflict));
+  g_assert_null (pd_referral_dialog_get_conflict (dialog));
+  g_assert_true (pd_referral_dialog_has_changes (dialog));
+  g_assert_cmpint (pd_test_query_int (handle, "SELECT count(*) FROM referrals WHERE narrative = 'Second thoughts';"),
                    ==, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));   /* as Discard does */
 

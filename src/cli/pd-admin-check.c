@@ -392,6 +392,60 @@ check_signatures (Check       *check,
     }
 }
 
+static void
+attachment_problem (gint64        document_id,
+                    const char   *title,
+                    const char   *path,
+                    const GError *error,
+                    gpointer      data)
+{
+  Check *check = data;
+
+  if (error->code == PD_ERROR_FILE_ALTERED)
+    /* Translators: "check" found an attachment changed since it was attached */
+    problem (check, _("document %" G_GINT64_FORMAT " “%s”: its file has been altered (%s)"),
+             document_id, title, path);
+  else if (error->code == PD_ERROR_FILE_MISSING)
+    problem (check, _("document %" G_GINT64_FORMAT " “%s”: its file is missing (%s)"),
+             document_id, title, path);
+  else
+    problem (check, _("document %" G_GINT64_FORMAT " “%s”: %s"), document_id, title, error->message);
+}
+
+/* Every attachment's file is there and still has its SHA-256. */
+static void
+check_attachments (Check      *check,
+                   PdDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  guint before = check->problems;
+  gint64 n;
+
+  n = pd_attachment_store_check (db, attachment_problem, check, NULL, &error);
+  if (n < 0)
+    {
+      problem (check, _("%s failed: %s"), "attachments", error->message);
+      return;
+    }
+  /* Translators: "attachments: 12 checked, 1 missing or altered" */
+  printf (_("attachments: %" G_GINT64_FORMAT " checked, %u missing or altered\n"), n, check->problems - before);
+
+  /* The text index is derived data: how far it got is worth knowing, not a problem. */
+  if (pd_database_get_schema_version (db) >= 5)
+    {
+      gint64 done = 0, total = 0;
+      guint pending = 0;
+      gint64 failed = single_integer (check, "document_extraction",
+                                      "SELECT count(*) FROM document_extraction WHERE state = 'failed';");
+
+      if (pd_fulltext_get_progress (db, &done, &total, &pending, NULL))
+        /* Translators: "text index: 120 of 130 pages extracted, 1 document waiting, 0 unreadable" */
+        printf (_("text index: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " pages extracted, %u documents waiting "
+                  "(panel-desk-admin index), %" G_GINT64_FORMAT " could not be read\n"),
+                done, total, pending, MAX (failed, 0));
+    }
+}
+
 static int
 report (Check *check)
 {
@@ -442,6 +496,7 @@ pd_admin_check (int    argc,
   check_ledger (&check);
   check_receipts (&check, db);
   check_signatures (&check, db, receipts_dir);
+  check_attachments (&check, db);
 
   return report (&check);
 }

@@ -19,6 +19,8 @@ static const PdAdminCommand commands[] = {
   { "restore", N_("BACKUP PATH"), N_("Check a backup and restore it to a new database file"), pd_admin_restore },
   { "export-decisions", N_("PATH"), N_("Write the decision log, with each signature's state, as CSV or JSON (--format)"), pd_admin_export_decisions },
   { "confirm-key", N_("PATH FINGERPRINT"), N_("Confirm a chair's new signing key, as the chair reads its fingerprint out"), pd_admin_confirm_key },
+  { "attach", N_("PATH --referral REF FILE…"), N_("Attach files to a referral; each is kept once, under its checksum, beside the database"), pd_admin_attach },
+  { "index", N_("PATH"), N_("Extract the text of attached PDFs for full-text search (resumes where it stopped)"), pd_admin_index },
   { NULL }
 };
 
@@ -116,7 +118,12 @@ pd_admin_parse (const char   *name,
         break;
       }
 
-  /* What is left: the command's name, then exactly its arguments. */
+  /* What is left: the command's name, then exactly its arguments (or, for
+   * a negative @n_args, at least -n_args of them). */
+  if (n_args < 0 && *argc - 1 >= -n_args)
+    n_args = *argc - 1;
+  else if (n_args < 0)
+    n_args = -n_args;
   if (*argc - 1 != n_args)
     {
       if (*argc - 1 < n_args)

@@ -31,7 +31,8 @@ const PdAdminCommand *pd_admin_command_lookup    (const char           *name);
 /* Parses a command's options (argv[0] is the command's name). On --help it
  * prints the help and returns FALSE with *exit_code 0; on bad arguments it
  * prints one line and returns FALSE with 2. On success only the command's
- * name and exactly @n_args positional arguments are left in *argv. */
+ * name and exactly @n_args positional arguments are left in *argv (at
+ * least -@n_args when it is negative). */
 gboolean              pd_admin_parse             (const char           *name,
                                                   const GOptionEntry   *entries,
                                                   int                  *argc,
@@ -66,5 +67,7 @@ int pd_admin_import_referrals (int argc, char **argv);
 int pd_admin_export_referrals (int argc, char **argv);
 int pd_admin_export_decisions (int argc, char **argv);
 int pd_admin_confirm_key (int argc, char **argv);
+int pd_admin_attach (int argc, char **argv);
+int pd_admin_index (int argc, char **argv);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
  * failed half-way, or was interrupted, never looks like a good one.
  * Restoring is the same copy the other way, from a backup checked page by
  * page first, to a new file: it never writes over a database.
+ * The attachments go with it, into the store folder beside the copy, each
+ * checked against its SHA-256 on the way (pd-attachment-store.c).
  */
 #include "config.h"
 
@@ -18,8 +20,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "pd-attachment-store.h"
 #include "pd-backup.h"
 #include "pd-database-private.h"
+#include "pd-document.h"
 
 #define BUSY_RETRY_MS   100
 #define BUSY_TIMEOUT_MS 30000
@@ -268,7 +272,41 @@ pd_backup_copy (const char    *source_path,
       g_set_error (error, PD_ERROR, PD_ERROR_NOT_FOUND, _("The folder “%s” does not exist"), dest_dir);
       return FALSE;
     }
-  return backup_work (&backup, cancellable, error);
+  if (!backup_work (&backup, cancellable, error))
+    return FALSE;
+  /* The database copy is good and stays; the files it names follow. */
+  if (!pd_attachment_store_copy_between (source_path, dest_path, NULL, cancellable, error))
+    {
+      g_prefix_error (error, _("The database was copied to “%s”, but not all its attachments: "), dest_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A backup's store folder: ab/<sha256>.<ext> files, two levels deep. */
+static void
+remove_store (const char *backup_path)
+{
+  g_autofree char *store = pd_document_store_dir_for (backup_path);
+  g_autoptr(GDir) dir = g_dir_open (store, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *shard = g_build_filename (store, name, NULL);
+      g_autoptr(GDir) files = g_dir_open (shard, 0, NULL);
+      const char *file;
+
+      while (files != NULL && (file = g_dir_read_name (files)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (shard, file, NULL);
+
+          g_unlink (path);
+        }
+      if (g_rmdir (shard) != 0)
+        g_unlink (shard);
+    }
+  g_rmdir (store);
 }
 
 /* "panel" for "/share/panel.paneldesk": the stem the backups are named by. */
@@ -381,14 +419,20 @@ pd_backup_run_scheduled (const char    *source_path,
     }
 
   path = g_build_filename (folder, name, NULL);
+  /* An attachment missing or altered fails the backup, and no old backup
+   * is removed: an older one may hold the only good copy of that file. */
   if (!pd_backup_copy (source_path, path, FALSE, cancellable, error))
     return NULL;
 
   /* Only once the new one is safe do the oldest go. */
   after = pd_backup_list (source_path, folder, NULL);
   for (guint i = keep; after != NULL && i < after->len; i++)
-    if (g_unlink (g_ptr_array_index (after, i)) != 0)
-      g_warning ("Could not remove the old backup %s: %s",
-                 (const char *) g_ptr_array_index (after, i), g_strerror (errno));
+    {
+      if (g_unlink (g_ptr_array_index (after, i)) != 0)
+        g_warning ("Could not remove the old backup %s: %s",
+                   (const char *) g_ptr_array_index (after, i), g_strerror (errno));
+      else
+        remove_store (g_ptr_array_index (after, i));
+    }
   return g_steal_pointer (&path);
 }

@@ -1,15 +1,18 @@
 /* pd-core.h: everything of the core, for the UI, the CLI and the tests */
 #pragma once
 
+#include "pd-attachment-store.h"
 #include "pd-calendar.h"
 #include "pd-clocks.h"
 #include "pd-criteria.h"
 #include "pd-database.h"
 #include "pd-decision.h"
 #include "pd-decision-export.h"
+#include "pd-decision-log.h"
 #include "pd-document.h"
 #include "pd-error.h"
 #include "pd-filesystem.h"
+#include "pd-fulltext.h"
 #include "pd-meeting.h"
 #include "pd-meeting-ics.h"
 #include "pd-person.h"
@@ -19,6 +22,7 @@
 #include "pd-ledger-receipts.h"
 #include "pd-backup.h"
 #include "pd-presence.h"
+#include "pd-publication.h"
 #include "pd-referral-csv.h"
 #include "pd-referral-export.h"
 #include "pd-referral-search.h"

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pd-attachment-store.h"
 #include "pd-database-private.h"
 #include "pd-document.h"
 
@@ -21,6 +22,14 @@ struct _PdDocument
   char    *sha256;
   char    *attached_at;
   char    *referral_reference;
+  gint64   referral_id;
+  gint64   meeting_id;
+  char    *media_type;
+  char    *unreadable;
+  char    *unreadable_detail;
+  char    *attached_by_name;
+  char    *publication_status;
+  char    *file_path;
 };
 
 G_DEFINE_FINAL_TYPE (PdDocument, pd_document, G_TYPE_OBJECT)
@@ -36,6 +45,12 @@ pd_document_finalize (GObject *object)
   g_free (self->sha256);
   g_free (self->attached_at);
   g_free (self->referral_reference);
+  g_free (self->media_type);
+  g_free (self->unreadable);
+  g_free (self->unreadable_detail);
+  g_free (self->attached_by_name);
+  g_free (self->publication_status);
+  g_free (self->file_path);
 
   G_OBJECT_CLASS (pd_document_parent_class)->finalize (object);
 }
@@ -60,6 +75,21 @@ int pd_document_get_page_count (PdDocument *self) { g_return_val_if_fail (PD_IS_
 const char *pd_document_get_sha256 (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->sha256; }
 const char *pd_document_get_attached_at (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->attached_at; }
 const char *pd_document_get_referral_reference (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->referral_reference; }
+gint64 pd_document_get_referral_id (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), 0); return self->referral_id; }
+gint64 pd_document_get_meeting_id (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), 0); return self->meeting_id; }
+const char *pd_document_get_media_type (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->media_type; }
+const char *pd_document_get_unreadable (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->unreadable; }
+const char *pd_document_get_unreadable_detail (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->unreadable_detail; }
+const char *pd_document_get_attached_by_name (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->attached_by_name; }
+const char *pd_document_get_publication_status (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->publication_status; }
+const char *pd_document_get_file_path (PdDocument *self) { g_return_val_if_fail (PD_IS_DOCUMENT (self), NULL); return self->file_path; }
+
+gboolean
+pd_document_is_pdf (PdDocument *self)
+{
+  g_return_val_if_fail (PD_IS_DOCUMENT (self), FALSE);
+  return g_strcmp0 (self->media_type, "application/pdf") == 0;
+}
 
 static const struct { const char *id; const char *label; } kind_labels[] = {
   { "referral_form",     N_("Referral form") },
@@ -93,6 +123,33 @@ is_kind (const char *kind)
   return FALSE;
 }
 
+gboolean
+pd_document_kind_is_valid (const char *kind)
+{
+  return is_kind (kind);
+}
+
+const char *const *
+pd_document_kinds (void)
+{
+  static const char *kinds[G_N_ELEMENTS (kind_labels) + 1];
+
+  if (kinds[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (kind_labels); i++)
+      kinds[i] = kind_labels[i].id;
+  return kinds;
+}
+
+const char *
+pd_document_unreadable_to_label (const char *unreadable)
+{
+  if (g_strcmp0 (unreadable, "password") == 0)
+    return _("password-protected");
+  if (g_strcmp0 (unreadable, "damaged") == 0)
+    return _("damaged");
+  return "";
+}
+
 static gboolean
 is_sha256 (const char *text)
 {
@@ -117,8 +174,13 @@ pd_document_load (PdDatabase  *db,
 
   stmt = _pd_database_prepare (db,
                                "SELECT d.title, d.kind, d.filename, d.size, coalesce(d.page_count, -1), "
-                               "       d.sha256, d.attached_at, coalesce(r.reference, '') "
+                               "       d.sha256, d.attached_at, coalesce(r.reference, ''), "
+                               "       coalesce(d.referral_id, 0), coalesce(d.meeting_id, 0), d.media_type, "
+                               "       d.unreadable, d.unreadable_detail, coalesce(p.display_name, ''), "
+                               "       coalesce(pub.status, '') "
                                "FROM documents d LEFT JOIN referrals r ON r.id = d.referral_id "
+                               "  LEFT JOIN people p ON p.id = d.attached_by "
+                               "  LEFT JOIN publications pub ON pub.document_id = d.id "
                                "WHERE d.id = ?1;",
                                error);
   if (stmt == NULL)
@@ -138,6 +200,21 @@ pd_document_load (PdDatabase  *db,
       self->sha256 = _pd_column_dup (stmt, 5);
       self->attached_at = _pd_column_dup (stmt, 6);
       self->referral_reference = _pd_column_dup (stmt, 7);
+      self->referral_id = sqlite3_column_int64 (stmt, 8);
+      self->meeting_id = sqlite3_column_int64 (stmt, 9);
+      self->media_type = _pd_column_dup (stmt, 10);
+      self->unreadable = _pd_column_dup (stmt, 11);
+      self->unreadable_detail = _pd_column_dup (stmt, 12);
+      self->attached_by_name = _pd_column_dup (stmt, 13);
+      self->publication_status = _pd_column_dup (stmt, 14);
+      if (self->sha256 != NULL && strlen (self->sha256) == 64)
+        {
+          g_autofree char *store_dir = pd_document_store_dir_for (pd_database_get_path (db));
+
+          self->file_path = pd_attachment_store_path_for (store_dir, self->sha256, self->filename);
+        }
+      else
+        self->file_path = g_strdup ("");
     }
   sqlite3_reset (stmt);
 
@@ -158,6 +235,20 @@ pd_document_list_new (PdDatabase *db)
                              (PdRecordLoadFunc) pd_document_load);
 }
 
+PdRecordList *
+pd_document_list_new_for_kind (PdDatabase *db,
+                               const char *kind)
+{
+  g_autofree char *sql = NULL;
+
+  if (kind == NULL || *kind == '\0')
+    return pd_document_list_new (db);
+  /* Only a known kind (letters and "_") is ever put into the statement. */
+  g_return_val_if_fail (is_kind (kind), NULL);
+  sql = g_strdup_printf ("SELECT id FROM documents WHERE kind = '%s' ORDER BY attached_at DESC, id DESC;", kind);
+  return pd_record_list_new (db, PD_TYPE_DOCUMENT, sql, (PdRecordLoadFunc) pd_document_load);
+}
+
 gint64
 pd_document_insert (PdTransaction           *tx,
                     const PdDocumentFields  *fields,
@@ -168,9 +259,11 @@ pd_document_insert (PdTransaction           *tx,
   g_autofree char *after = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
+  gint64 meeting_id;
   int rc;
 
   g_return_val_if_fail (fields != NULL, 0);
+  meeting_id = fields->meeting_id;
 
   if (_pd_is_blank (fields->title) || _pd_is_blank (fields->filename))
     {
@@ -190,18 +283,45 @@ pd_document_insert (PdTransaction           *tx,
       return 0;
     }
 
+  /* A paper of an agenda item belongs to that item's meeting. */
+  if (fields->agenda_item_id > 0)
+    {
+      stmt = _pd_database_prepare (db, "SELECT meeting_id FROM agenda_items WHERE id = ?1;", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, fields->agenda_item_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        meeting_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE || (rc == SQLITE_ROW && fields->meeting_id > 0 && fields->meeting_id != meeting_id))
+        {
+          g_set_error (error, PD_ERROR, PD_ERROR_INVALID,
+                       rc == SQLITE_DONE ? _("The agenda item this document belongs to no longer exists.")
+                                         : _("The agenda item is not on the meeting the document is attached to."));
+          return 0;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          _pd_database_fail (db, rc, error);
+          return 0;
+        }
+    }
+
   stmt = _pd_database_prepare (db,
                                "INSERT INTO documents (referral_id, meeting_id, title, kind, filename, "
-                               "  media_type, size, page_count, sha256, attached_by, attached_at) "
+                               "  media_type, size, page_count, sha256, attached_by, attached_at, "
+                               "  agenda_item_id, unreadable, unreadable_detail) "
                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                               "        (SELECT id FROM people WHERE login_name = ?10), ?11);",
+                               "        (SELECT id FROM people WHERE login_name = ?10), ?11, ?12, "
+                               "        coalesce(?13, ''), coalesce(?14, ''));",
                                error);
   if (stmt == NULL)
     return 0;
   if (fields->referral_id > 0)
     sqlite3_bind_int64 (stmt, 1, fields->referral_id);
-  if (fields->meeting_id > 0)
-    sqlite3_bind_int64 (stmt, 2, fields->meeting_id);
+  if (meeting_id > 0)
+    sqlite3_bind_int64 (stmt, 2, meeting_id);
   sqlite3_bind_text (stmt, 3, fields->title, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, fields->kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, fields->filename, -1, SQLITE_STATIC);
@@ -212,6 +332,10 @@ pd_document_insert (PdTransaction           *tx,
   sqlite3_bind_text (stmt, 9, fields->sha256, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, pd_database_get_login_name (db), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, now, -1, SQLITE_STATIC);
+  if (fields->agenda_item_id > 0)
+    sqlite3_bind_int64 (stmt, 12, fields->agenda_item_id);
+  _pd_bind_text (stmt, 13, fields->unreadable);
+  _pd_bind_text (stmt, 14, fields->unreadable_detail);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -225,6 +349,26 @@ pd_document_insert (PdTransaction           *tx,
     }
 
   id = sqlite3_last_insert_rowid (_pd_database_get_handle (db));
+
+  /* A readable PDF waits for its text to be extracted (pd-fulltext.c). */
+  if ((fields->media_type == NULL || g_str_equal (fields->media_type, "application/pdf")) &&
+      (fields->unreadable == NULL || *fields->unreadable == '\0'))
+    {
+      stmt = _pd_database_prepare (db, "INSERT INTO document_extraction (document_id, page_count) VALUES (?1, ?2);",
+                                   error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, MAX (fields->page_count, 0));
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _pd_database_fail (db, rc, error);
+          return 0;
+        }
+    }
+
   after = pd_transaction_row_json (tx, "documents", id, error);
   if (after == NULL ||
       !pd_transaction_audit (tx, "document", id, "create", NULL, after, error))

@@ -27,6 +27,8 @@ typedef enum
   PD_ERROR_KEY_MISSING,      /* the chair's key file is not in their key folder */
   PD_ERROR_KEY_CORRUPT,      /* the key file cannot be read as a Panel Desk key */
   PD_ERROR_KEY_MISMATCH,     /* the key file is not the key the database has for its owner */
+  PD_ERROR_FILE_MISSING,     /* an attachment's file is not in the store */
+  PD_ERROR_FILE_ALTERED,     /* an attachment's file no longer has its SHA-256 */
 } PdError;
 
 GQuark pd_error_quark (void);

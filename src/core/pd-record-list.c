@@ -330,7 +330,8 @@ static gboolean
 same_ids (GArray *a,
           GArray *b)
 {
-  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0;
+  /* An empty GArray's data may be NULL, which memcmp must not be given. */
+  return a->len == b->len && (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0);
 }
 
 void

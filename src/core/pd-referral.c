@@ -664,3 +664,32 @@ pd_referral_dup_last_change (PdDatabase  *db,
     return not_found (db, rc, error);
   return TRUE;
 }
+
+gint64
+pd_referral_find_by_reference (PdDatabase  *db,
+                               const char  *reference,
+                               GError     **error)
+{
+  g_autofree char *wanted = g_ascii_strup (reference != NULL ? reference : "", -1);
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (PD_IS_DATABASE (db), 0);
+
+  /* References are written in capitals (PRP-2026-014); the unique index finds them. */
+  g_strstrip (wanted);
+  stmt = _pd_database_prepare (db, "SELECT id FROM referrals WHERE reference = ?1;", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, wanted, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, PD_ERROR, PD_ERROR_NO_RECORD, _("There is no referral “%s”."), wanted);
+  else if (rc != SQLITE_ROW)
+    _pd_database_fail (db, rc, error);
+  return id;
+}

@@ -127,6 +127,11 @@ GArray      *pd_referral_load_local_targets   (PdDatabase      *db,
                                                GError         **error);
 /* All referrals, newest received first. */
 PdRecordList *pd_referral_list_new            (PdDatabase      *db);
+/* The id of the referral "PRP-2026-014" (spaces and case forgiven), or 0
+ * with PD_ERROR_NO_RECORD when there is none. */
+gint64       pd_referral_find_by_reference    (PdDatabase      *db,
+                                               const char      *reference,
+                                               GError         **error);
 /* Adds a referral with the next reference of its year (PRP-2026-014), or
  * the one given if it is free; returns its id, or 0 with @error set. */
 gint64       pd_referral_insert               (PdTransaction   *tx,

@@ -367,7 +367,7 @@ static const char *family_paragraphs[] = {
 
 static const char *findings_paragraphs[] = {
   "Finding 1. Information about domestic abuse was held by the police, the housing provider and the health visiting service, but was not brought together. Each agency saw a part of the picture; nobody saw all of it.",
-  "Finding 2. The child protection plan ended on the basis of improved school attendance and engagement with early help, without evidence that the risk posed by the partner had reduced.",
+  "Finding 2. The child protection plan ended on the basis of improved school attendance and engagement with early help, without evidence that the risk posed by the partner had reduced. The partner's apparent cooperation was taken at face value: this disguised compliance was not recognised or challenged.",
   "Finding 3. The injury seen in the emergency department was not considered against the child's age and mobility. Bruising in a non-mobile infant should always prompt a safeguarding referral.",
   "Finding 4. Practitioners described high caseloads and frequent changes of social worker. The family had four social workers in eleven months.",
   "Finding 5. There was good practice: the designated safeguarding lead at the primary school recorded concerns carefully and shared them promptly.",

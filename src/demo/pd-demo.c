@@ -614,6 +614,42 @@ write_documents (PdTransaction  *tx,
   return TRUE;
 }
 
+/* The board's publication register: Child A's overview report and its
+ * executive summary went on the website; the board response waits for a
+ * trial. */
+static gboolean
+write_publications (Demo        *demo,
+                    PdDatabase  *db,
+                    GError     **error)
+{
+  static const struct { const char *kind; const char *status; int days_before; const char *note; } entries[] = {
+    { "overview_report",   "published",           120, "Published on the board's website with the board's response." },
+    { "executive_summary", "published",           120, "" },
+    { "board_response",    "delayed_proceedings",   0, "Publication delayed until the criminal trial ends." },
+  };
+  gint64 referral_id = g_array_index (demo->referral_ids, gint64, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autofree char *published_on = entries[i].days_before > 0 ? day_text (demo, entries[i].days_before) : g_strdup ("");
+      sqlite3_stmt *stmt = _pd_database_prepare (db, "SELECT id FROM documents WHERE referral_id = ?1 AND kind = ?2 "
+                                                     "ORDER BY id LIMIT 1;", error);
+      gint64 id = 0;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, referral_id);
+      sqlite3_bind_text (stmt, 2, entries[i].kind, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (id != 0 &&
+          !pd_publication_save (db, id, entries[i].status, published_on, NULL, entries[i].note, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* ------------------------------------------------------- search index */
 
 #define FTS_DEFAULT_AUTOMERGE 4
@@ -704,9 +740,15 @@ fill (Demo        *demo,
     demo->papers = pd_demo_papers_write (files_dir, error);
     if (demo->papers == NULL)
       return FALSE;
-    if (!pd_database_write (db, "Demo: papers", write_documents, demo, NULL, error))
+    if (!pd_database_write (db, "Demo: papers", write_documents, demo, NULL, error) ||
+        !write_publications (demo, db, error))
       return FALSE;
   }
+
+  /* The papers' text, so full-text search works from the start. */
+  if (!report (demo, 0.96, _("Indexing the papers’ text"), error) ||
+      !pd_fulltext_extract (pd_database_get_path (db), NULL, NULL, demo->cancellable, error))
+    return FALSE;
 
   return report (demo, 1.0, _("Done"), error);
 }

@@ -285,6 +285,7 @@ pd_window_poll (PdWindow *self)
   g_free (self->change_mark);
   self->change_mark = g_steal_pointer (&mark);
   pd_referrals_view_refresh (self->referrals_view);
+  pd_decisions_view_refresh (self->decisions_view);
   update_banner (self);
 }
 

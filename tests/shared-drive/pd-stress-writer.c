@@ -3,18 +3,22 @@
  * Usage: pd-stress-writer PATH N LABEL
  *
  * Makes N write transactions through the store, in turn a new referral,
- * an edit of the writer's last referral (with its version check) and a
- * panel recommendation on it, each audited with a ledger entry, and prints
+ * an edit of the writer's last referral (with its version check), a panel
+ * recommendation on it and a file attached to it (copied into the store
+ * before its row is written), each audited with a ledger entry, and prints
  * "TOKEN KIND" for each only after its commit was acknowledged, one per
  * line, flushed: the parent counts these as the commits that must be in
- * the database afterwards. A failed write is
+ * the database afterwards (an attachment's token is "sha256:HASH", whose
+ * row and file must both be there). A failed write is
  * printed to standard error and counted as not acknowledged; a SQLITE_BUSY
  * reaching this caller is reported as "busy" so the test can refuse it.
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "pd-core.h"
 #include "pd-database-private.h"
@@ -40,14 +44,14 @@ write_cb (PdTransaction  *tx,
                               .next_deadline = "2026-04-01" };
   sqlite3_stmt *stmt;
 
-  if (write->referral_id == 0 || write->n % 3 == 0)
+  if (write->referral_id == 0 || write->n % 4 == 0)
     {
       write->kind = "insert";
       write->referral_id = pd_referral_insert (tx, &fields, NULL, error);
       if (write->referral_id == 0)
         return FALSE;
     }
-  else if (write->n % 3 == 1)
+  else if (write->n % 4 == 1)
     {
       g_autoptr(PdReferral) referral = pd_referral_load (db, write->referral_id, error);
       g_autofree char *narrative = g_strdup_printf ("Edited by %s, write %u.", write->label, write->n);
@@ -79,6 +83,37 @@ write_cb (PdTransaction  *tx,
   return write->token != NULL;
 }
 
+/* A file of its own, attached to the writer's last referral. */
+static gboolean
+attach (PdDatabase  *db,
+        Write       *write,
+        GError     **error)
+{
+  g_autofree char *path = g_strdup_printf ("%s/stress-%s-%u.txt", g_get_tmp_dir (), write->label, write->n);
+  g_autofree char *text = g_strdup_printf ("Stress attachment by %s, write %u, pid %d.\n",
+                                           write->label, write->n, (int) getpid ());
+  const char *paths[] = { path, NULL };
+  PdAttachTarget target = { .referral_id = write->referral_id, .kind = "chronology" };
+  g_autoptr(GPtrArray) results = NULL;
+  PdAttachResult *result;
+
+  write->kind = "attachment";
+  if (!g_file_set_contents (path, text, -1, error))
+    return FALSE;
+  results = pd_attachment_store_attach (db, &target, paths, NULL, NULL, NULL, error);
+  g_unlink (path);
+  if (results == NULL)
+    return FALSE;
+  result = g_ptr_array_index (results, 0);
+  if (result->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (result->error));
+      return FALSE;
+    }
+  write->token = g_strconcat ("sha256:", result->sha256, NULL);
+  return TRUE;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -108,7 +143,10 @@ main (int    argc,
     {
       Write write = { argv[3], i, NULL, last_referral, NULL };
 
-      if (pd_database_write (db, "Stress", write_cb, &write, NULL, &error))
+      gboolean ok = (last_referral != 0 && i % 4 == 3) ? attach (db, &write, &error)
+                                                        : pd_database_write (db, "Stress", write_cb, &write, NULL, &error);
+
+      if (ok)
         {
           printf ("%s %s\n", write.token, write.kind);
           fflush (stdout);

@@ -14,6 +14,7 @@ cache and locks, as two machines on a share) and splits the writers between
 them; it is skipped (exit 77) where bindfs or FUSE is not available.
 Prints TAP, then `metric` lines.
 """
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -74,7 +75,7 @@ def main():
         mounts = []
 
         present, n_referrals, integrity, fk = set(), -1, "not checked", []
-        n_edits = n_recommendations = -1
+        n_edits = n_recommendations = n_attachments = -1
         try:
             con = sqlite3.connect(path)
             present = {row[0] for row in con.execute("SELECT token FROM ledger")}
@@ -83,6 +84,9 @@ def main():
                                   "AND action = 'update'").fetchone()[0]
             n_recommendations = con.execute("SELECT count(*) FROM decisions "
                                             "WHERE rationale = 'Stress: learning only.'").fetchone()[0]
+            stored = {row[0] for row in con.execute("SELECT sha256 FROM documents WHERE kind = 'chronology'")}
+            present |= {"sha256:" + h for h in stored if attachment_file_ok(path, h)}
+            n_attachments = len(stored)
             integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
             fk = con.execute("PRAGMA foreign_key_check").fetchall()
             con.close()
@@ -94,10 +98,13 @@ def main():
             (len(lost) == 0, "every acknowledged commit is in the ledger (%d acknowledged, %d lost)"
              % (len(acknowledged), len(lost))),
             (n_referrals == kinds.get("insert", 0) and n_edits == kinds.get("edit", 0)
-             and n_recommendations == kinds.get("recommendation", 0),
-             "rows equal acknowledgements (referrals %d/%d, edits %d/%d, recommendations %d/%d)"
+             and n_recommendations == kinds.get("recommendation", 0)
+             and n_attachments == kinds.get("attachment", 0),
+             "rows equal acknowledgements (referrals %d/%d, edits %d/%d, recommendations %d/%d, "
+             "attachments %d/%d)"
              % (n_referrals, kinds.get("insert", 0), n_edits, kinds.get("edit", 0),
-                n_recommendations, kinds.get("recommendation", 0))),
+                n_recommendations, kinds.get("recommendation", 0),
+                n_attachments, kinds.get("attachment", 0))),
             (integrity == "ok", "integrity_check: " + integrity),
             (not fk, "foreign_key_check: %d problems" % len(fk)),
             (not any(e == "busy" for e in errors), "no SQLITE_BUSY reached a writer"),
@@ -117,6 +124,21 @@ def main():
         for m in mounts:
             unmount(m)
         shutil.rmtree(top, ignore_errors=True)
+
+
+def attachment_file_ok(db_path, sha256):
+    """The stored file of an attachment is there, under its hash, and holds it."""
+    store = os.path.splitext(db_path)[0] + ".paneldesk-files"
+    folder = os.path.join(store, sha256[:2])
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(sha256)]
+    except FileNotFoundError:
+        return False
+    for name in names:
+        with open(os.path.join(folder, name), "rb") as f:
+            if hashlib.sha256(f.read()).hexdigest() == sha256:
+                return True
+    return False
 
 
 if __name__ == "__main__":

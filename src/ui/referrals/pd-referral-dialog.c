@@ -14,33 +14,10 @@
 
 #include <glib/gi18n.h>
 
-#include "pd-referral-dialog.h"
+#include "pd-referral-dialog-private.h"
 #include "pd-referral-items.h"
+#include "pd-referral-values.h"
 
-struct _PdReferralDialog
-{
-  AdwWindow           parent_instance;
-
-  GtkWidget          *save_button;
-  GtkRevealer        *error_revealer;
-  GtkLabel           *error_label;
-  AdwPreferencesPage *page;
-
-  GHashTable         *inputs;        /* field key -> AdwEntryRow, AdwComboRow or GtkTextView */
-  PdReferralItems    *members;
-  PdReferralItems    *agencies;
-  GtkWidget          *marked;        /* the widget marked as at fault */
-
-  PdDatabase         *db;
-  gint64              id;            /* 0 for a new referral */
-  gint64              version;
-  char               *error;
-  gboolean            filling;
-  gboolean            dirty;
-  gboolean            discard_confirmed;
-  guint               retry_id;      /* saving again while the share is away */
-  guint               retry_seconds;
-};
 
 G_DEFINE_FINAL_TYPE (PdReferralDialog, pd_referral_dialog, ADW_TYPE_WINDOW)
 
@@ -50,315 +27,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static const char *const fact_ids[] = { "", "yes", "no", NULL };
-
-static void
-mark_dirty (PdReferralDialog *self)
-{
-  if (!self->filling)
-    self->dirty = TRUE;
-}
-
-/* ------------------------------------------------------------ the inputs */
-
-static AdwPreferencesGroup *
-add_group (PdReferralDialog *self,
-           const char       *title,
-           const char       *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
-  return ADW_PREFERENCES_GROUP (group);
-}
-
-static void
-add_input (PdReferralDialog    *self,
-           AdwPreferencesGroup *group,
-           const char          *key,
-           GtkWidget           *widget)
-{
-  g_hash_table_insert (self->inputs, g_strdup (key), widget);
-  adw_preferences_group_add (group, widget);
-}
-
-static GtkWidget *
-add_entry (PdReferralDialog    *self,
-           AdwPreferencesGroup *group,
-           const char          *key,
-           const char          *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  g_signal_connect_object (row, "changed", G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
-  add_input (self, group, key, row);
-  return row;
-}
-
-/* A choice: @ids are stored, @labels (translated) shown; the first is "not recorded". */
-static GtkWidget *
-add_combo (PdReferralDialog    *self,
-           AdwPreferencesGroup *group,
-           const char          *key,
-           const char          *title,
-           const char *const   *ids,
-           const char *const   *labels)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  GtkStringList *model = gtk_string_list_new ((const char *const *) labels);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  g_object_unref (model);
-  g_object_set_data_full (G_OBJECT (row), "pd-ids", g_strdupv ((char **) ids), (GDestroyNotify) g_strfreev);
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
-  add_input (self, group, key, row);
-  return row;
-}
-
-static GtkWidget *
-add_fact (PdReferralDialog    *self,
-          AdwPreferencesGroup *group,
-          const char          *key,
-          const char          *title)
-{
-  const char *labels[] = { _("Not known"), _("Yes"), _("No"), NULL };
-
-  return add_combo (self, group, key, title, fact_ids, labels);
-}
-
-static GtkWidget *
-add_text (PdReferralDialog    *self,
-          AdwPreferencesGroup *group,
-          const char          *key,
-          const char          *title)
-{
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *view = gtk_text_view_new ();
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_widget_set_size_request (view, -1, 100);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
-                           G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), frame);
-  g_hash_table_insert (self->inputs, g_strdup (key), view);
-  adw_preferences_group_add (group, box);
-  return view;
-}
-
-/* The text of an input, newly allocated. */
-static char *
-input_text (PdReferralDialog *self,
-            const char       *key)
-{
-  GtkWidget *widget = g_hash_table_lookup (self->inputs, key);
-
-  g_return_val_if_fail (widget != NULL, g_strdup (""));
-
-  if (ADW_IS_COMBO_ROW (widget))
-    {
-      char **ids = g_object_get_data (G_OBJECT (widget), "pd-ids");
-      guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (widget));
-
-      return g_strdup (selected < g_strv_length (ids) ? ids[selected] : "");
-    }
-  if (GTK_IS_TEXT_VIEW (widget))
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    }
-  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
-}
-
-static void
-set_input (PdReferralDialog *self,
-           const char       *key,
-           const char       *text)
-{
-  GtkWidget *widget = g_hash_table_lookup (self->inputs, key);
-
-  g_return_if_fail (widget != NULL);
-
-  if (text == NULL)
-    text = "";
-  if (ADW_IS_COMBO_ROW (widget))
-    {
-      char **ids = g_object_get_data (G_OBJECT (widget), "pd-ids");
-
-      for (guint i = 0; ids[i] != NULL; i++)
-        if (g_strcmp0 (ids[i], text) == 0)
-          {
-            adw_combo_row_set_selected (ADW_COMBO_ROW (widget), i);
-            return;
-          }
-      g_warning ("“%s” is not a choice of %s", text, key);
-    }
-  else if (GTK_IS_TEXT_VIEW (widget))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (widget), text);
-}
-
-/* ------------------------------------------------------------ the sections */
-
-static void
-add_detail_inputs (PdReferralDialog    *self,
-                   AdwPreferencesGroup *group,
-                   PdFormSection        section)
-{
-  const PdReferralField *fields;
-  guint n_fields;
-
-  fields = pd_referral_fields_get (&n_fields);
-  for (guint i = 0; i < n_fields; i++)
-    {
-      const PdReferralField *field = &fields[i];
-
-      if (field->section != section)
-        continue;
-      switch (field->kind)
-        {
-        case PD_FIELD_FACT:
-          add_fact (self, group, field->key, _(field->label));
-          break;
-        case PD_FIELD_CHOICE:
-          {
-            g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-            g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
-            g_auto(GStrv) id_list = NULL, label_list = NULL;
-
-            g_strv_builder_add (ids, "");
-            g_strv_builder_add (labels, _("Not recorded"));
-            for (guint c = 0; field->choices[c] != NULL; c++)
-              {
-                g_strv_builder_add (ids, field->choices[c]);
-                g_strv_builder_add (labels, _(field->choice_labels[c]));
-              }
-            id_list = g_strv_builder_end (ids);
-            label_list = g_strv_builder_end (labels);
-            add_combo (self, group, field->key, _(field->label),
-                       (const char *const *) id_list, (const char *const *) label_list);
-          }
-          break;
-        case PD_FIELD_LONG_TEXT:
-          add_text (self, group, field->key, _(field->label));
-          break;
-        case PD_FIELD_DATE:
-          {
-            /* Translators: a date field's title, e.g. "Date of birth (2026-03-31)" */
-            g_autofree char *title = g_strdup_printf (_("%s (2026-03-31)"), _(field->label));
-
-            add_entry (self, group, field->key, title);
-          }
-          break;
-        case PD_FIELD_TEXT:
-        default:
-          add_entry (self, group, field->key, _(field->label));
-          break;
-        }
-    }
-}
-
-/* The criteria facts the referral's framework looks at. */
-static void
-update_fact_rows (PdReferralDialog *self)
-{
-  g_autofree char *framework_text = input_text (self, "framework");
-  PdFramework framework = PD_FRAMEWORK_ENGLAND_2018;
-
-  pd_framework_from_string (framework_text, &framework);
-  for (guint i = 0; i < PD_CRITERIA_N_FACTS; i++)
-    {
-      g_autofree char *key = g_strconcat ("fact_", pd_criteria_fact_get_key (i), NULL);
-
-      gtk_widget_set_visible (g_hash_table_lookup (self->inputs, key), pd_criteria_fact_applies (i, framework));
-    }
-}
-
-static void
-build_form (PdReferralDialog *self)
-{
-  static const char *const framework_ids[] = { "england-2015", "england-2018", "wales", NULL };
-  const char *framework_labels[] = {
-    pd_framework_get_label (PD_FRAMEWORK_ENGLAND_2015),
-    pd_framework_get_label (PD_FRAMEWORK_ENGLAND_2018),
-    pd_framework_get_label (PD_FRAMEWORK_WALES),
-    NULL
-  };
-  AdwPreferencesGroup *group;
-  GtkWidget *framework;
-  const char *const *date_keys;
-
-  group = add_group (self, _("Referral"), _("Dates are written as 2026-03-31."));
-  add_entry (self, group, "date_received", _("Date received"));
-  framework = add_combo (self, group, "framework", _("Framework"), framework_ids, framework_labels);
-  add_detail_inputs (self, group, PD_SECTION_REFERRAL);
-
-  group = add_group (self, _("Referrer"), NULL);
-  add_entry (self, group, "referrer_name", _("Referrer’s name"));
-  add_entry (self, group, "referrer_agency", _("Agency"));
-  add_detail_inputs (self, group, PD_SECTION_REFERRER);
-
-  group = add_group (self, _("Child"),
-                     _("The pseudonym is shown everywhere; the real name only here."));
-  add_entry (self, group, "pseudonym", _("Pseudonym, such as “Child A”"));
-  add_entry (self, group, "child_name", _("Name"));
-  add_entry (self, group, "date_of_incident", _("Date of death or of the incident"));
-  add_detail_inputs (self, group, PD_SECTION_CHILD);
-
-  self->members = pd_referral_items_new (PD_REFERRAL_ITEMS_MEMBERS);
-  self->agencies = pd_referral_items_new (PD_REFERRAL_ITEMS_AGENCIES);
-  g_signal_connect_object (self->members, "changed", G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->agencies, "changed", G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
-  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->members));
-  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->agencies));
-
-  group = add_group (self, _("Criteria"),
-                     _("The facts the criteria check reads: the panel recommends and the chair decides."));
-  add_detail_inputs (self, group, PD_SECTION_CRITERIA);
-  for (guint i = 0; i < PD_CRITERIA_N_FACTS; i++)
-    {
-      g_autofree char *key = g_strconcat ("fact_", pd_criteria_fact_get_key (i), NULL);
-
-      add_fact (self, group, key, pd_criteria_fact_get_label (i));
-    }
-  g_signal_connect_object (framework, "notify::selected", G_CALLBACK (update_fact_rows), self, G_CONNECT_SWAPPED);
-
-  group = add_group (self, _("Parallel Proceedings"), NULL);
-  add_detail_inputs (self, group, PD_SECTION_PROCEEDINGS);
-
-  group = add_group (self, _("Narrative"), NULL);
-  add_text (self, group, "narrative", _("Narrative"));
-
-  group = add_group (self, _("Key Dates"),
-                     _("The clocks run from these; a step of the workflow dates its own."));
-  date_keys = pd_referral_date_keys ();
-  for (guint i = 0; date_keys[i] != NULL; i++)
-    {
-      g_autofree char *key = g_strconcat ("date_", date_keys[i], NULL);
-
-      add_entry (self, group, key, pd_referral_date_get_label (date_keys[i]));
-    }
-}
 
 /* ------------------------------------------------------------ errors */
 
@@ -469,29 +137,29 @@ pd_referral_dialog_save (PdReferralDialog *self)
   g_return_val_if_fail (PD_IS_REFERRAL_DIALOG (self), FALSE);
 
   show_error (self, NULL, NULL);
-  pseudonym = g_strstrip (input_text (self, "pseudonym"));
-  child_name = input_text (self, "child_name");
-  received = g_strstrip (input_text (self, "date_received"));
-  incident = g_strstrip (input_text (self, "date_of_incident"));
-  referrer_name = input_text (self, "referrer_name");
-  referrer_agency = input_text (self, "referrer_agency");
-  narrative = input_text (self, "narrative");
-  framework = input_text (self, "framework");
+  pseudonym = g_strstrip (_pd_referral_dialog_input_text (self, "pseudonym"));
+  child_name = _pd_referral_dialog_input_text (self, "child_name");
+  received = g_strstrip (_pd_referral_dialog_input_text (self, "date_received"));
+  incident = g_strstrip (_pd_referral_dialog_input_text (self, "date_of_incident"));
+  referrer_name = _pd_referral_dialog_input_text (self, "referrer_name");
+  referrer_agency = _pd_referral_dialog_input_text (self, "referrer_agency");
+  narrative = _pd_referral_dialog_input_text (self, "narrative");
+  framework = _pd_referral_dialog_input_text (self, "framework");
 
   fields = pd_referral_fields_get (&n_fields);
   for (guint i = 0; i < n_fields; i++)
-    g_hash_table_insert (details, (gpointer) fields[i].key, g_strstrip (input_text (self, fields[i].key)));
+    g_hash_table_insert (details, (gpointer) fields[i].key, g_strstrip (_pd_referral_dialog_input_text (self, fields[i].key)));
   date_keys = pd_referral_date_keys ();
   for (guint i = 0; date_keys[i] != NULL; i++)
     {
       g_autofree char *key = g_strconcat ("date_", date_keys[i], NULL);
 
-      g_hash_table_insert (dates, (gpointer) date_keys[i], g_strstrip (input_text (self, key)));
+      g_hash_table_insert (dates, (gpointer) date_keys[i], g_strstrip (_pd_referral_dialog_input_text (self, key)));
     }
   for (guint i = 0; i < PD_CRITERIA_N_FACTS; i++)
     {
       g_autofree char *key = g_strconcat ("fact_", pd_criteria_fact_get_key (i), NULL);
-      g_autofree char *value = input_text (self, key);
+      g_autofree char *value = _pd_referral_dialog_input_text (self, key);
       PdFact fact = PD_FACT_UNKNOWN;
 
       pd_fact_from_string (*value != '\0' ? value : "unknown", &fact);
@@ -527,7 +195,11 @@ pd_referral_dialog_save (PdReferralDialog *self)
           self->retry_id = g_timeout_add_seconds (self->retry_seconds, retry_save, self);
         }
       else
-        show_error (self, NULL, error->message);
+        {
+          show_error (self, NULL, error->message);
+          if (g_error_matches (error, PD_ERROR, PD_ERROR_CONFLICT))
+            _pd_referral_dialog_show_conflict (self);
+        }
       return FALSE;
     }
 
@@ -614,7 +286,7 @@ pd_referral_dialog_set_field (PdReferralDialog *self,
 {
   g_return_if_fail (PD_IS_REFERRAL_DIALOG (self));
 
-  set_input (self, field, text);
+  _pd_referral_dialog_set_input (self, field, text);
 }
 
 void
@@ -649,39 +321,17 @@ static void
 fill_from (PdReferralDialog *self,
            PdReferral       *referral)
 {
-  const PdReferralField *fields;
-  const char *const *date_keys;
-  const PdCriteriaFacts *facts = pd_referral_get_facts (referral);
   GPtrArray *members = pd_referral_get_members (referral);
   GPtrArray *agencies = pd_referral_get_agencies (referral);
-  guint n_fields;
 
+  g_clear_pointer (&self->base_values, g_hash_table_unref);
+  self->base_values = pd_referral_values_new (referral);
   self->filling = TRUE;
-  set_input (self, "pseudonym", pd_referral_get_pseudonym (referral));
-  set_input (self, "child_name", pd_referral_get_child_name (referral));
-  set_input (self, "date_received", pd_referral_get_date_received (referral));
-  set_input (self, "date_of_incident", pd_referral_get_date_of_incident (referral));
-  set_input (self, "referrer_name", pd_referral_get_referrer_name (referral));
-  set_input (self, "referrer_agency", pd_referral_get_referrer_agency (referral));
-  set_input (self, "narrative", pd_referral_get_narrative (referral));
-  set_input (self, "framework", pd_referral_get_framework (referral));
-
-  fields = pd_referral_fields_get (&n_fields);
-  for (guint i = 0; i < n_fields; i++)
-    set_input (self, fields[i].key, pd_referral_get_detail (referral, fields[i].key));
-  date_keys = pd_referral_date_keys ();
-  for (guint i = 0; date_keys[i] != NULL; i++)
+  for (guint i = 0; i < self->keys->len; i++)
     {
-      g_autofree char *key = g_strconcat ("date_", date_keys[i], NULL);
+      const char *key = g_ptr_array_index (self->keys, i);
 
-      set_input (self, key, pd_referral_get_date (referral, date_keys[i]));
-    }
-  for (guint i = 0; i < PD_CRITERIA_N_FACTS; i++)
-    {
-      g_autofree char *key = g_strconcat ("fact_", pd_criteria_fact_get_key (i), NULL);
-      PdFact fact = pd_criteria_facts_get (facts, i);
-
-      set_input (self, key, fact == PD_FACT_UNKNOWN ? "" : pd_fact_to_string (fact));
+      _pd_referral_dialog_set_input (self, key, g_hash_table_lookup (self->base_values, key));
     }
   for (guint i = 0; i < members->len; i++)
     pd_referral_items_add_member (self->members, g_ptr_array_index (members, i));
@@ -772,10 +422,10 @@ pd_referral_dialog_new (GtkWindow  *parent,
 
   self->filling = TRUE;
   /* Most referrals are logged the day they arrive, under the board's framework. */
-  set_input (self, "date_received", today);
-  set_input (self, "framework", framework);
+  _pd_referral_dialog_set_input (self, "date_received", today);
+  _pd_referral_dialog_set_input (self, "framework", framework);
   self->filling = FALSE;
-  update_fact_rows (self);
+  _pd_referral_dialog_update_fact_rows (self);
   gtk_widget_grab_focus (g_hash_table_lookup (self->inputs, "pseudonym"));
   return self;
 }
@@ -801,7 +451,7 @@ pd_referral_dialog_new_for_edit (GtkWindow   *parent,
   gtk_window_set_title (GTK_WINDOW (self), title);
   fill_from (self, referral);
   announce_editing (self);
-  update_fact_rows (self);
+  _pd_referral_dialog_update_fact_rows (self);
   gtk_widget_grab_focus (g_hash_table_lookup (self->inputs, "pseudonym"));
   return self;
 }
@@ -816,6 +466,9 @@ pd_referral_dialog_dispose (GObject *object)
     pd_presence_announce (self->db, NULL, 0, NULL);
   g_clear_object (&self->db);
   g_clear_object (&self->marked);
+  g_clear_object (&self->theirs);
+  if (self->conflict != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->conflict));
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_REFERRAL_DIALOG);
 
   G_OBJECT_CLASS (pd_referral_dialog_parent_class)->dispose (object);
@@ -828,6 +481,8 @@ pd_referral_dialog_finalize (GObject *object)
 
   g_free (self->error);
   g_hash_table_unref (self->inputs);
+  g_ptr_array_unref (self->keys);
+  g_clear_pointer (&self->base_values, g_hash_table_unref);
 
   G_OBJECT_CLASS (pd_referral_dialog_parent_class)->finalize (object);
 }
@@ -866,6 +521,7 @@ pd_referral_dialog_init (PdReferralDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->keys = g_ptr_array_new_with_free_func (g_free);
   self->retry_seconds = 10;
-  build_form (self);
+  _pd_referral_dialog_build_form (self);
 }

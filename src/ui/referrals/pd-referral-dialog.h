@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "pd-edit-conflict-dialog.h"
 #include "pd-core.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,9 @@ const char       *pd_referral_dialog_get_error    (PdReferralDialog *self);
 gboolean          pd_referral_dialog_is_retrying  (PdReferralDialog *self);
 void              pd_referral_dialog_set_retry_seconds (PdReferralDialog *self,
                                                         guint             seconds);
+/* While a save that crossed someone else's waits for the user to choose
+ * between the versions, field by field: that window; else NULL. */
+PdEditConflictDialog *pd_referral_dialog_get_conflict (PdReferralDialog *self);
 /* TRUE when something was changed since the form was opened or saved. */
 gboolean          pd_referral_dialog_has_changes  (PdReferralDialog *self);
 

@@ -26,6 +26,7 @@ struct _PdReferralsView
   GtkWidget      *new_button;
   GtkWidget      *edit_button;
   GtkWidget      *step_button;
+  GtkWidget      *recommend_button;
   gint64          open_id;
   gint64          open_version;  /* as shown, to tell others' changes */
   PdRecordTable *table;
@@ -309,6 +310,7 @@ pd_referrals_view_set_database (PdReferralsView *self,
   gtk_widget_set_sensitive (self->new_button, db != NULL && pd_database_user_can_write (db));
   gtk_widget_set_sensitive (self->edit_button, db != NULL && pd_database_user_can_write (db));
   gtk_widget_set_sensitive (self->step_button, db != NULL && pd_database_user_can_write (db));
+  gtk_widget_set_sensitive (self->recommend_button, db != NULL && pd_database_user_can_write (db));
 
   /* A list of ids; each row loads when it scrolls into sight. */
   if (db != NULL)
@@ -499,6 +501,16 @@ add_toast (PdReferralsView *self,
 
   if (PD_IS_WINDOW (root))
     pd_window_add_toast (PD_WINDOW (root), message);
+}
+
+/* The recommendation form lives with the decisions; the window has both views. */
+static void
+on_recommend_clicked (PdReferralsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (PD_IS_WINDOW (root) && self->open_id != 0)
+    pd_decisions_view_record_recommendation (pd_window_get_decisions_view (PD_WINDOW (root)), self->open_id);
 }
 
 static void
@@ -755,6 +767,8 @@ pd_referrals_view_class_init (PdReferralsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, new_button);
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, edit_button);
   gtk_widget_class_bind_template_child (widget_class, PdReferralsView, step_button);
+  gtk_widget_class_bind_template_child (widget_class, PdReferralsView, recommend_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_recommend_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_step_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_new_clicked);

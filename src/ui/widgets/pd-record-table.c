@@ -577,3 +577,20 @@ pd_record_table_init (PdRecordTable *self)
 
   update_shown (self);
 }
+
+gint64
+pd_record_table_get_selected_id (PdRecordTable *self)
+{
+  GtkSelectionModel *model;
+  guint position;
+
+  g_return_val_if_fail (PD_IS_RECORD_TABLE (self), 0);
+
+  model = gtk_list_view_get_model (self->list_view);
+  if (self->list == NULL || !GTK_IS_SINGLE_SELECTION (model))
+    return 0;
+  position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
+  if (position == GTK_INVALID_LIST_POSITION || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    return 0;
+  return pd_record_list_get_id (self->list, position);
+}

@@ -28,6 +28,8 @@ void        pd_record_table_append_styled_column (PdRecordTable   *self,
                                                   gboolean         expand);
 /* How many rows the list has. */
 guint       pd_record_table_get_n_rows        (PdRecordTable  *self);
+/* The id of the selected row's record, or 0 when none is selected. */
+gint64      pd_record_table_get_selected_id   (PdRecordTable  *self);
 /* "list" or "empty" */
 const char *pd_record_table_get_shown         (PdRecordTable  *self);
 
