@@ -30,6 +30,18 @@ typedef enum
 #define PD_TYPE_RENDER_WORKER (pd_render_worker_get_type ())
 G_DECLARE_FINAL_TYPE (PdRenderWorker, pd_render_worker, PD, RENDER_WORKER, GObject)
 
+/* @page's size in pixels at @scale, lowering @scale to keep within the caps
+ * below; FALSE when the page has no usable size. */
+gboolean         pd_render_page_get_pixel_size      (PopplerPage  *page,
+                                                     double       *scale,
+                                                     int          *pixel_width,
+                                                     int          *pixel_height);
+/* Renders @page at @scale on white into @band, whose first row is row @y of
+ * the page's pixels. Any thread, for the one using @page. */
+void             pd_render_page_band                (PopplerPage     *page,
+                                                     double           scale,
+                                                     cairo_surface_t *band,
+                                                     int              y);
 /* Renders @page at @scale pixels a point on white; the pixel size is capped so
  * no page asks for an absurd surface. Any thread, for the one using @page. */
 cairo_surface_t *pd_render_page_to_surface          (PopplerPage  *page,
