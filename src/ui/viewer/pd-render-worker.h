@@ -1,7 +1,9 @@
 /* pd-render-worker.h: pages rendered on a thread of their own
  *
  * The worker thread opens its own PopplerDocument of the document's file
- * and is the only thread that ever touches it. Jobs run by priority (pages
+ * and is the only thread that ever touches it; when a processor is free, a
+ * page in sight has its lower half rendered by a helper thread with a
+ * document of its own (pd-band-renderer.h). Jobs run by priority (pages
  * in sight, then the pages either side, then thumbnails); jobs for pages
  * scrolled away are dropped. Results come back on the main loop, go into
  * the page cache, and "rendered" is emitted.
