@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pd-band-renderer.h"
 #include "pd-render-worker.h"
 #include "pd-test-pdf.h"
 #include "pd-viewer-document.h"
@@ -169,6 +170,16 @@ run_case (GBytes     *bytes,
         continue;
       surface = pd_render_page_to_surface (page, RENDER_SCALE);
       g_clear_pointer (&surface, cairo_surface_destroy);
+      /* The first page also in two bands, the lower one on a helper
+       * thread with a document of its own, as the worker may render it. */
+      if (i == 0)
+        {
+          g_autoptr(PdBandRenderer) bands = pd_band_renderer_new (document);
+
+          if (bands != NULL)
+            surface = pd_band_renderer_render (bands, page, i, RENDER_SCALE);
+          g_clear_pointer (&surface, cairo_surface_destroy);
+        }
       g_object_unref (page);
     }
   if (with_worker)

@@ -4,8 +4,10 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "pd-band-renderer.h"
 #include "pd-document-viewer.h"
 #include "pd-page-view.h"
+#include "pd-render-worker.h"
 #include "pd-viewer-print.h"
 #include "pd-viewer-sidebar.h"
 #include "pd-test-pdf.h"
@@ -686,6 +688,64 @@ test_select_and_copy (void)
   gtk_window_destroy (GTK_WINDOW (shown.window));
 }
 
+/* Largest difference of any channel of any pixel of two same-sized surfaces. */
+static int
+max_pixel_difference (cairo_surface_t *a,
+                      cairo_surface_t *b)
+{
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  int worst = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, height);
+  g_assert_cmpint (cairo_image_surface_get_stride (b), ==, stride);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width * 4; x++)
+      worst = MAX (worst, abs (pa[y * stride + x] - pb[y * stride + x]));
+  return worst;
+}
+
+/* A page rendered in two bands on two threads is the page rendered whole. */
+static void
+test_render_bands (void)
+{
+  const char *paths[] = { fixtures->text, fixtures->images };
+  const double scales[] = { 0.5, 96.0 / 72.0, 1.7 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PdViewerDocument) document = pd_viewer_document_new_for_file (file, NULL, NULL, &error);
+      g_autoptr(PdBandRenderer) bands = NULL;
+      g_autoptr(PopplerPage) page = NULL;
+
+      g_assert_no_error (error);
+      bands = pd_band_renderer_new (document);
+      if (bands == NULL)
+        {
+          g_test_skip ("a single processor renders no bands");
+          return;
+        }
+      page = poppler_document_get_page (pd_viewer_document_get_poppler (document), 1);
+      for (guint j = 0; j < G_N_ELEMENTS (scales); j++)
+        {
+          cairo_surface_t *whole = pd_render_page_to_surface (page, scales[j]);
+          cairo_surface_t *banded = pd_band_renderer_render (bands, page, 1, scales[j]);
+
+          g_assert_nonnull (whole);
+          g_assert_nonnull (banded);
+          /* Text is the same to the bit; pixman filters a scan in fixed
+           * point from each band's origin and may round a step apart. */
+          g_assert_cmpint (max_pixel_difference (whole, banded), <=, 2);
+          cairo_surface_destroy (whole);
+          cairo_surface_destroy (banded);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -719,6 +779,7 @@ main (int   argc,
   g_test_add_func ("/viewer/page-cache", test_page_cache);
   g_test_add_func ("/viewer/print-to-file", test_print_to_file);
   g_test_add_func ("/viewer/select-and-copy", test_select_and_copy);
+  g_test_add_func ("/viewer/render-bands", test_render_bands);
 
   result = g_test_run ();
   pd_test_pdf_fixtures_free (fixtures);

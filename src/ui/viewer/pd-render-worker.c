@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "pd-band-renderer.h"
 #include "pd-render-worker.h"
 
 /* No page surface larger than this many pixels (about 400 % of A3). */
@@ -53,38 +54,62 @@ job_free (Job *job)
   g_free (job);
 }
 
+gboolean
+pd_render_page_get_pixel_size (PopplerPage *page,
+                               double      *scale,
+                               int         *pixel_width,
+                               int         *pixel_height)
+{
+  double width = 0, height = 0;
+
+  g_return_val_if_fail (POPPLER_IS_PAGE (page), FALSE);
+
+  poppler_page_get_size (page, &width, &height);
+  if (!(width >= 1 && width < 20000) || !(height >= 1 && height < 20000) || !(*scale > 0))
+    return FALSE;
+  if (width * *scale * height * *scale > MAX_PIXELS)
+    *scale = sqrt (MAX_PIXELS / (width * height));
+  *pixel_width = MIN ((int) ceil (width * *scale), MAX_SIDE);
+  *pixel_height = MIN ((int) ceil (height * *scale), MAX_SIDE);
+  return TRUE;
+}
+
+void
+pd_render_page_band (PopplerPage     *page,
+                     double           scale,
+                     cairo_surface_t *band,
+                     int              y)
+{
+  cairo_t *cr = cairo_create (band);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  /* A whole number of rows up: the pixels are those of the whole page. */
+  cairo_translate (cr, 0, -y);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (band);
+}
+
 cairo_surface_t *
 pd_render_page_to_surface (PopplerPage *page,
                            double       scale)
 {
-  double width = 0, height = 0;
   int pixel_width, pixel_height;
   cairo_surface_t *surface;
-  cairo_t *cr;
 
   g_return_val_if_fail (POPPLER_IS_PAGE (page), NULL);
 
-  poppler_page_get_size (page, &width, &height);
-  if (!(width >= 1 && width < 20000) || !(height >= 1 && height < 20000) || !(scale > 0))
+  if (!pd_render_page_get_pixel_size (page, &scale, &pixel_width, &pixel_height))
     return NULL;
-  if (width * scale * height * scale > MAX_PIXELS)
-    scale = sqrt (MAX_PIXELS / (width * height));
-  pixel_width = MIN ((int) ceil (width * scale), MAX_SIDE);
-  pixel_height = MIN ((int) ceil (height * scale), MAX_SIDE);
-
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_destroy (surface);
       return NULL;
     }
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  pd_render_page_band (page, scale, surface, 0);
   return surface;
 }
 
@@ -138,6 +163,7 @@ render_thread (gpointer data)
 {
   PdRenderWorker *self = data;
   PopplerDocument *document = NULL;
+  PdBandRenderer *bands = NULL;
   gboolean opened = FALSE;
 
   for (;;)
@@ -162,6 +188,8 @@ render_thread (gpointer data)
           /* Opened here, used only here. */
           document = pd_viewer_document_open_poppler (self->document, NULL);
           opened = TRUE;
+          if (document != NULL)
+            bands = pd_band_renderer_new (self->document);
         }
       if (document != NULL && job->page >= 0 && job->page < poppler_document_get_n_pages (document))
         {
@@ -169,7 +197,14 @@ render_thread (gpointer data)
 
           if (page != NULL)
             {
-              job->surface = pd_render_page_to_surface (page, job->scale);
+              /* A page waited for is rendered in two halves at once when
+               * a processor is free; the others leave it to the rest of
+               * the machine. */
+              if (bands != NULL && job->priority == PD_RENDER_PRIORITY_IN_SIGHT
+                  && job->kind == PD_RENDER_PAGE && pd_band_renderer_is_worth_it ())
+                job->surface = pd_band_renderer_render (bands, page, job->page, job->scale);
+              else
+                job->surface = pd_render_page_to_surface (page, job->scale);
               g_object_unref (page);
             }
         }
@@ -193,6 +228,7 @@ render_thread (gpointer data)
       g_mutex_unlock (&self->lock);
     }
 
+  g_clear_pointer (&bands, pd_band_renderer_free);
   g_clear_object (&document);
   return NULL;
 }

@@ -1,7 +1,9 @@
 /* pd-render-worker.h: pages rendered on a thread of their own
  *
  * The worker thread opens its own PopplerDocument of the document's file
- * and is the only thread that ever touches it. Jobs run by priority (pages
+ * and is the only thread that ever touches it; when a processor is free, a
+ * page in sight has its lower half rendered by a helper thread with a
+ * document of its own (pd-band-renderer.h). Jobs run by priority (pages
  * in sight, then the pages either side, then thumbnails); jobs for pages
  * scrolled away are dropped. Results come back on the main loop, go into
  * the page cache, and "rendered" is emitted.
@@ -30,6 +32,18 @@ typedef enum
 #define PD_TYPE_RENDER_WORKER (pd_render_worker_get_type ())
 G_DECLARE_FINAL_TYPE (PdRenderWorker, pd_render_worker, PD, RENDER_WORKER, GObject)
 
+/* @page's size in pixels at @scale, lowering @scale to keep within the caps
+ * below; FALSE when the page has no usable size. */
+gboolean         pd_render_page_get_pixel_size      (PopplerPage  *page,
+                                                     double       *scale,
+                                                     int          *pixel_width,
+                                                     int          *pixel_height);
+/* Renders @page at @scale on white into @band, whose first row is row @y of
+ * the page's pixels. Any thread, for the one using @page. */
+void             pd_render_page_band                (PopplerPage     *page,
+                                                     double           scale,
+                                                     cairo_surface_t *band,
+                                                     int              y);
 /* Renders @page at @scale pixels a point on white; the pixel size is capped so
  * no page asks for an absurd surface. Any thread, for the one using @page. */
 cairo_surface_t *pd_render_page_to_surface          (PopplerPage  *page,
