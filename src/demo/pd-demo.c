@@ -14,6 +14,7 @@
 #include "pd-database-private.h"
 #include "pd-signing-private.h"
 #include "pd-demo.h"
+#include "pd-demo-private.h"
 #include "pd-demo-meetings.h"
 #include "pd-demo-papers.h"
 #include "pd-demo-text.h"
@@ -27,45 +28,13 @@
 #define ANCHOR_MONTH 11
 #define ANCHOR_DAY   16
 
-typedef struct
-{
-  guint        n_referrals;
-  GRand       *rand;
-  GDate        anchor;
-  guint        span_days;
-  PdDemoProgressFunc progress;
-  gpointer     progress_data;
-  GCancellable *cancellable;
-
-  gint64       chair_id;
-  const char  *chair_login;
-  gint64       admin_id;
-  GArray      *member_ids;      /* gint64 */
-
-  /* Filled as referrals go in, read by the meetings pass. */
-  GArray      *referral_ids;    /* gint64, oldest first */
-  GArray      *referral_days;   /* guint: days before the anchor it was received */
-  GPtrArray   *pseudonyms;
-  GPtrArray   *outcomes;        /* const char *: what the panel will recommend */
-
-  guint        next;            /* the next referral of the batch */
-  GPtrArray   *papers;
-  GArray      *full_set_ids;    /* gint64: the documents of the oldest case, for the newest agenda */
-
-  PdSigningKey *chair_key;      /* the demo chair's, opened with PD_DEMO_CHAIR_PASSPHRASE */
-  char         *key_dir;
-  GPtrArray    *receipts;       /* PdSignatureReceipt, for the demo chair's key folder */
-} Demo;
-
-/* Decisions made in the last four weeks before the anchor await signature. */
-#define AWAITING_SIGNATURE_DAYS 30
 
 /* ----------------------------------------------------------- dates */
 
 /* The day @days_before the anchor; negative for days after it. */
-static char *
-day_text (Demo *demo,
-          int   days_before)
+char *
+_pd_demo_day_text (Demo *demo,
+                   int   days_before)
 {
   GDate date = demo->anchor;
 
@@ -77,12 +46,12 @@ day_text (Demo *demo,
                           g_date_get_month (&date), g_date_get_day (&date));
 }
 
-static char *
-moment_text (Demo       *demo,
-             int         days_before,
-             const char *time)
+char *
+_pd_demo_moment_text (Demo       *demo,
+                      int         days_before,
+                      const char *time)
 {
-  g_autofree char *day = day_text (demo, days_before);
+  g_autofree char *day = _pd_demo_day_text (demo, days_before);
 
   return g_strdup_printf ("%sT%sZ", day, time);
 }
@@ -204,11 +173,11 @@ demo_agencies (Demo      *demo,
       PdReferralAgency *agency = pd_referral_agency_new (pd_demo_text_agency (demo->rand), "");
 
       g_free (agency->requested_on);
-      agency->requested_on = day_text (demo, (int) age - 2);
+      agency->requested_on = _pd_demo_day_text (demo, (int) age - 2);
       if (age > 16)
         {
           g_free (agency->received_on);
-          agency->received_on = day_text (demo, (int) age - 2 - g_rand_int_range (demo->rand, 4, 14));
+          agency->received_on = _pd_demo_day_text (demo, (int) age - 2 - g_rand_int_range (demo->rand, 4, 14));
         }
       g_ptr_array_add (agencies, agency);
     }
@@ -232,8 +201,8 @@ write_referral_batch (PdTransaction  *tx,
       g_autofree char *pseudonym = pd_demo_text_pseudonym (i);
       g_autofree char *initials = pd_demo_text_initials (demo->rand);
       g_autofree char *referrer = pd_demo_text_referrer (demo->rand);
-      g_autofree char *received = day_text (demo, age);
-      g_autofree char *incident = day_text (demo, age + g_rand_int_range (demo->rand, 1, 15));
+      g_autofree char *received = _pd_demo_day_text (demo, age);
+      g_autofree char *incident = _pd_demo_day_text (demo, age + g_rand_int_range (demo->rand, 1, 15));
       g_autofree char *deadline = NULL;
       g_autofree char *narrative = NULL;
       const char *outcome = pick_outcome (demo->rand);
@@ -248,7 +217,7 @@ write_referral_batch (PdTransaction  *tx,
       demo_agencies (demo, age, agencies);
       /* The next clock of an open referral: 15 working days, about three weeks. */
       if (age < 41)
-        deadline = day_text (demo, (int) age - 21);
+        deadline = _pd_demo_day_text (demo, (int) age - 21);
 
       fields.pseudonym = pseudonym;
       fields.child_name = initials;
@@ -283,11 +252,11 @@ typedef struct
   guint  last_meeting;
 } MeetingBatch;
 
-static gboolean
-set_made_by (PdTransaction  *tx,
-             gint64          decision_id,
-             gint64          person_id,
-             GError        **error)
+gboolean
+_pd_demo_set_made_by (PdTransaction  *tx,
+                      gint64          decision_id,
+                      gint64          person_id,
+                      GError        **error)
 {
   PdDatabase *db = pd_transaction_get_database (tx);
   g_autofree char *before = NULL;
@@ -321,8 +290,8 @@ write_meeting (PdTransaction  *tx,
                guint           meeting_age,
                GError        **error)
 {
-  g_autofree char *starts = moment_text (demo, meeting_age, "10:00:00");
-  g_autofree char *ends = moment_text (demo, meeting_age, "12:30:00");
+  g_autofree char *starts = _pd_demo_moment_text (demo, meeting_age, "10:00:00");
+  g_autofree char *ends = _pd_demo_moment_text (demo, meeting_age, "12:30:00");
   g_autofree char *title = NULL;
   PdMeetingFields fields = { .allow_past = TRUE };
   const char *status;
@@ -386,7 +355,7 @@ write_meeting (PdTransaction  *tx,
 
       outcome = g_ptr_array_index (demo->outcomes, index);
       rationale = pd_demo_text_rationale (demo->rand, "recommendation", outcome, pseudonym);
-      made_at = moment_text (demo, meeting_age, "11:00:00");
+      made_at = _pd_demo_moment_text (demo, meeting_age, "11:00:00");
       decision.referral_id = referral_id;
       decision.meeting_id = meeting_id;
       decision.kind = "recommendation";
@@ -394,12 +363,12 @@ write_meeting (PdTransaction  *tx,
       decision.rationale = rationale;
       decision.made_at = made_at;
       decision.alternative_review = "Reflective learning review";
-      awaited_by = day_text (demo, (int) meeting_age - 28);
+      awaited_by = _pd_demo_day_text (demo, (int) meeting_age - 28);
       decision.awaited = "The police disclosure and the post-mortem findings";
       decision.awaited_by = awaited_by;
       /* The business unit's administrator records the panel's recommendation. */
       decision_id = pd_decision_insert (tx, &decision, error);
-      if (decision_id == 0 || !set_made_by (tx, decision_id, demo->admin_id, error))
+      if (decision_id == 0 || !_pd_demo_set_made_by (tx, decision_id, demo->admin_id, error))
         return FALSE;
 
       /* The chair decides a few days after the panel recommends. */
@@ -408,14 +377,14 @@ write_meeting (PdTransaction  *tx,
       g_free (rationale);
       g_free (made_at);
       rationale = pd_demo_text_rationale (demo->rand, "decision", outcome, pseudonym);
-      made_at = moment_text (demo, meeting_age - 3, "16:00:00");
+      made_at = _pd_demo_moment_text (demo, meeting_age - 3, "16:00:00");
       decision.meeting_id = 0;
       decision.kind = "decision";
       decision.rationale = rationale;
       decision.made_at = made_at;
       decision.criteria_met = g_strcmp0 (outcome, "scr") == 0 ? "abuse_or_neglect,serious_harm,concern_agencies" : "";
       decision_id = pd_decision_insert (tx, &decision, error);
-      if (decision_id == 0 || !set_made_by (tx, decision_id, demo->chair_id, error))
+      if (decision_id == 0 || !_pd_demo_set_made_by (tx, decision_id, demo->chair_id, error))
         return FALSE;
     }
 
@@ -444,128 +413,6 @@ write_meeting_batch (PdTransaction  *tx,
   for (m = batch->first_meeting; m < batch->last_meeting; m++)
     if (!write_meeting (tx, batch->demo, m * MEETING_EVERY_DAYS, error))
       return FALSE;
-  return TRUE;
-}
-
-/* ------------------------------------------------------- signatures */
-
-/* The demo chair's key, in the key folder (pd_signing_default_key_dir())
- * under the chair's login; made on the first demo, reused after. */
-static gboolean
-open_chair_key (Demo        *demo,
-                const char  *chair_login,
-                GError     **error)
-{
-  g_autofree char *path = NULL;
-
-  demo->key_dir = pd_signing_default_key_dir ();
-  path = pd_signing_key_path (demo->key_dir, chair_login);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *fingerprint = pd_signing_key_create (demo->key_dir, chair_login,
-                                                            PD_DEMO_CHAIR_PASSPHRASE, error);
-      if (fingerprint == NULL)
-        return FALSE;
-    }
-  demo->chair_key = _pd_signing_key_open (demo->key_dir, chair_login, PD_DEMO_CHAIR_PASSPHRASE, error);
-  return demo->chair_key != NULL;
-}
-
-static gboolean
-sign_as_chair (PdTransaction  *tx,
-               Demo           *demo,
-               gint64          decision_id,
-               gint64          key_id,
-               const char     *signed_at,
-               GError        **error)
-{
-  PdSignatureReceipt *receipt = _pd_signing_sign_in_tx (tx, decision_id, demo->chair_id, key_id,
-                                                        demo->chair_key, signed_at, error);
-
-  if (receipt == NULL)
-    return FALSE;
-  g_ptr_array_add (demo->receipts, receipt);
-  return TRUE;
-}
-
-/* The chair's key, registered and confirmed by the administrator; every
- * decision older than four weeks signed, in the order they were made; the
- * last of them superseded by a decision signed a fortnight later. */
-static gboolean
-write_signatures (PdTransaction  *tx,
-                  gpointer        user_data,
-                  GError        **error)
-{
-  Demo *demo = user_data;
-  PdDatabase *db = pd_transaction_get_database (tx);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *cutoff = moment_text (demo, AWAITING_SIGNATURE_DAYS, "00:00:00");
-  g_autoptr(PdDecision) last = NULL;
-  sqlite3_stmt *stmt;
-  gint64 key_id;
-  int rc;
-
-  key_id = _pd_signing_key_register_for (tx, demo->chair_id, demo->chair_key, error);
-  if (key_id == 0 || !pd_signing_key_confirm (tx, key_id, error))
-    return FALSE;
-
-  stmt = _pd_database_prepare (db,
-                               "SELECT id, made_at FROM decisions WHERE kind = 'decision' AND made_at < ?1 "
-                               "ORDER BY made_at, id;",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, cutoff, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-      g_ptr_array_add (made, _pd_column_dup (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _pd_database_fail (db, rc, error);
-
-  for (guint i = 0; i < ids->len; i++)
-    if (!sign_as_chair (tx, demo, g_array_index (ids, gint64, i), key_id, g_ptr_array_index (made, i), error))
-      return FALSE;
-
-  if (ids->len == 0)
-    return TRUE;
-
-  /* New information after the inquest: the last decision is superseded. */
-  last = pd_decision_load (db, g_array_index (ids, gint64, ids->len - 1), error);
-  if (last == NULL)
-    return FALSE;
-  {
-    g_autofree char *day = g_strndup (pd_decision_get_made_at (last), 10);
-    g_autofree char *made_at = NULL;
-    g_autofree char *rationale = NULL;
-    PdDecisionFields fields = { 0 };
-    GDate date;
-    gint64 id;
-
-    g_date_clear (&date, 1);
-    pd_calendar_parse_date (day, &date);
-    g_date_add_days (&date, 14);
-    made_at = g_strdup_printf ("%04d-%02d-%02dT15:00:00Z", g_date_get_year (&date),
-                               g_date_get_month (&date), g_date_get_day (&date));
-    fields.referral_id = pd_decision_get_referral_id (last);
-    fields.kind = "decision";
-    fields.outcome = g_strcmp0 (pd_decision_get_outcome (last), "practice_learning") == 0 ? "silr" : "practice_learning";
-    rationale = pd_demo_text_rationale (demo->rand, "decision", fields.outcome, pd_decision_get_pseudonym (last));
-    fields.rationale = rationale;
-    fields.made_at = made_at;
-    id = pd_decision_supersede (tx, pd_decision_get_id (last), &fields,
-                                "The inquest heard new evidence of how the agencies worked together; "
-                                "the chair revisited the decision with the panel's advice.",
-                                error);
-    if (id == 0 || !set_made_by (tx, id, demo->chair_id, error) ||
-        !sign_as_chair (tx, demo, id, key_id, made_at, error))
-      return FALSE;
-  }
   return TRUE;
 }
 
@@ -644,7 +491,7 @@ write_publications (Demo        *demo,
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
-      g_autofree char *published_on = entries[i].days_before > 0 ? day_text (demo, entries[i].days_before) : g_strdup ("");
+      g_autofree char *published_on = entries[i].days_before > 0 ? _pd_demo_day_text (demo, entries[i].days_before) : g_strdup ("");
       sqlite3_stmt *stmt = _pd_database_prepare (db, "SELECT id FROM documents WHERE referral_id = ?1 AND kind = ?2 "
                                                      "ORDER BY id LIMIT 1;", error);
       gint64 id = 0;
@@ -750,8 +597,8 @@ fill (Demo        *demo,
     }
 
   if (!report (demo, 0.92, _("Signing the chair’s decisions"), error) ||
-      !open_chair_key (demo, demo->chair_login, error) ||
-      !pd_database_write (db, "Demo: signed decisions", write_signatures, demo, NULL, error) ||
+      !_pd_demo_open_chair_key (demo, demo->chair_login, error) ||
+      !pd_database_write (db, "Demo: signed decisions", _pd_demo_write_signatures, demo, NULL, error) ||
       !_pd_signature_receipts_append (db, demo->key_dir, demo->receipts, error))
     return FALSE;
 
