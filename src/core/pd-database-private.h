@@ -79,6 +79,10 @@ gboolean      _pd_database_fail         (PdDatabase  *self,
                                          int          rc,
                                          GError     **error);
 
+/* Looks the login up in the people (making the first opener of a new
+ * database its administrator); pd-database-user.c. */
+gboolean _pd_database_ensure_first_person (PdDatabase  *self,
+                                           GError     **error);
 /* Ensures the user may write, else PD_ERROR_READ_ONLY / PD_ERROR_PERMISSION. */
 gboolean      _pd_database_check_writable (PdDatabase *self,
                                            GError    **error);
