@@ -131,7 +131,14 @@ _pd_document_viewer_step_match (PdDocumentViewer *self,
 void
 _pd_document_viewer_on_find_changed (PdDocumentViewer *self)
 {
-  start_search (self, gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
+
+  /* The entry says "changed" a moment after pd_document_viewer_find() set
+   * its text and searched: the same search must not start again, or the
+   * match the user has stepped to is lost. */
+  if (self->search != NULL && g_strcmp0 (pd_document_search_get_text (self->search), text) == 0)
+    return;
+  start_search (self, text);
 }
 
 void
