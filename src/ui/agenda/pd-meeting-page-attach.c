@@ -43,6 +43,8 @@ on_progress (GObject    *owner,
 {
   PdMeetingPage *self = PD_MEETING_PAGE (owner);
 
+  if (self->progress == NULL)
+    return;   /* closed meanwhile */
   gtk_progress_bar_set_fraction (self->progress, fraction);
   gtk_progress_bar_set_text (self->progress, text);
 }
@@ -68,10 +70,17 @@ on_attached (GObject      *source,
   const char *first_failure = NULL;
 
   self->n_attaching--;
+  if (self->db == NULL || self->meeting == NULL)
+    {
+      /* The page was closed meanwhile: the files are stored, for the meeting. */
+      g_object_unref (self);
+      g_free (job);
+      return;
+    }
   gtk_revealer_set_reveal_child (self->progress_revealer, self->n_attaching > 0 || self->pack != NULL);
   if (results == NULL)
     _pd_meeting_page_say (self, error->message);
-  else if (self->db != NULL && !pd_database_write (self->db, "Papers on an agenda item", link_papers, &links,
+  else if (!pd_database_write (self->db, "Papers on an agenda item", link_papers, &links,
                                                     NULL, &error))
     _pd_meeting_page_say (self, error->message);
   else
