@@ -240,6 +240,35 @@ test_attach_to_agenda_item (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_error (((PdAttachResult *) g_ptr_array_index (results, 0))->error, PD_ERROR, PD_ERROR_INVALID);
   g_assert_cmpint (pd_test_query_int (handle (f), "SELECT count(*) FROM documents;"), ==, 1);
+
+  /* A paper whose name has no usable extension is stored as ".bin"; the
+   * agenda finds it where the store put it, not missing. */
+  {
+    g_autofree char *odd = g_build_filename (f->dir, "Minutes draft v2~", NULL);
+    const char *odd_paths[] = { odd, NULL };
+    g_autoptr(GPtrArray) papers = NULL;
+    g_autoptr(GPtrArray) odd_results = NULL;
+    guint found = 0;
+
+    g_assert_true (g_file_set_contents (odd, "Draft minutes, typed in a hurry.", -1, NULL));
+    target.meeting_id = meeting.meeting_id;
+    odd_results = pd_attachment_store_attach (f->db, &target, odd_paths, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_no_error (((PdAttachResult *) g_ptr_array_index (odd_results, 0))->error);
+    papers = pd_agenda_paper_list (f->db, meeting.meeting_id, meeting.item_id, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < papers->len; i++)
+      {
+        PdAgendaPaper *paper = g_ptr_array_index (papers, i);
+        PdPaperState state;
+
+        g_assert_true (pd_agenda_paper_verify (paper, &state, NULL, NULL, &error));
+        g_assert_no_error (error);
+        g_assert_cmpint (state, ==, PD_PAPER_OK);
+        found++;
+      }
+    g_assert_cmpuint (found, ==, 2);
+  }
 }
 
 /* While a file is copied, another user can still write: the lock is only

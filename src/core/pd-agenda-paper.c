@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pd-agenda-paper.h"
+#include "pd-attachment-store.h"
 #include "pd-agenda-private.h"
 #include "pd-database-private.h"
 #include "pd-document.h"
@@ -21,21 +22,6 @@ pd_agenda_paper_free (PdAgendaPaper *paper)
   g_free (paper->attached_at);
   g_free (paper->path);
   g_free (paper);
-}
-
-/* The store keeps a file as DIR/ab/<sha256>.<ext>, the extension the
- * file's name had, in lower case. */
-static char *
-store_path (const char *store_dir,
-            const char *sha256,
-            const char *filename)
-{
-  const char *dot = filename ? strrchr (filename, '.') : NULL;
-  g_autofree char *ext = dot && dot[1] != '\0' ? g_ascii_strdown (dot + 1, -1) : NULL;
-  g_autofree char *name = ext ? g_strdup_printf ("%s.%s", sha256, ext) : g_strdup (sha256);
-  char shard[3] = { sha256[0], sha256[1], '\0' };
-
-  return g_build_filename (store_dir, shard, name, NULL);
 }
 
 static gboolean
@@ -91,7 +77,8 @@ pd_agenda_paper_list (PdDatabase  *db,
       paper->attached_at = _pd_column_dup (stmt, 7);
       paper->is_late = sqlite3_column_int (stmt, 8) != 0;
       paper->is_pdf = looks_like_pdf (paper->media_type, paper->filename);
-      paper->path = store_path (store_dir, paper->sha256, paper->filename);
+      /* Where the store put it: the same rule, never a path of its own making. */
+      paper->path = pd_attachment_store_path_for (store_dir, paper->sha256, paper->filename);
       g_ptr_array_add (papers, paper);
     }
   sqlite3_reset (stmt);
