@@ -90,6 +90,25 @@ pd_agenda_paper_list (PdDatabase  *db,
   return g_steal_pointer (&papers);
 }
 
+char *
+pd_agenda_paper_open (PdDatabase    *db,
+                      gint64         meeting_id,
+                      gint64         agenda_item_id,
+                      gint64         document_id,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) papers = pd_agenda_paper_list (db, meeting_id, agenda_item_id, error);
+
+  if (papers == NULL)
+    return NULL;
+  for (guint i = 0; i < papers->len; i++)
+    if (((PdAgendaPaper *) g_ptr_array_index (papers, i))->document_id == document_id)
+      return pd_attachment_store_open (db, document_id, cancellable, error);
+  g_set_error_literal (error, PD_ERROR, PD_ERROR_NO_RECORD, _("This paper is no longer on the agenda."));
+  return NULL;
+}
+
 gboolean
 pd_agenda_paper_verify (const PdAgendaPaper  *paper,
                         PdPaperState         *out_state,

@@ -42,6 +42,17 @@ GPtrArray  *pd_agenda_paper_list        (PdDatabase  *db,
                                          gint64       agenda_item_id,
                                          GError     **error);
 
+/* The path of paper @document_id of the agenda (every item of
+ * @meeting_id, or item @agenda_item_id when not 0), its file checked
+ * against its SHA-256 by the attachment store; NULL with PD_ERROR_NO_RECORD
+ * when it is no longer on the agenda, PD_ERROR_FILE_MISSING or
+ * PD_ERROR_FILE_ALTERED, each saying so. */
+char       *pd_agenda_paper_open        (PdDatabase    *db,
+                                         gint64         meeting_id,
+                                         gint64         agenda_item_id,
+                                         gint64         document_id,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
 /* Checks the file against its recorded SHA-256, reading it once. With
  * PD_PAPER_OK and @out_contents non-NULL, the file's bytes are returned
  * too, so a caller does not read it twice. FALSE only when the check was

@@ -472,27 +472,13 @@ open_paper_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   PdMeetingPage *self = PD_MEETING_PAGE (widget);
   gint64 document_id = g_variant_get_int64 (param);
-  g_autoptr(GPtrArray) papers = pd_agenda_paper_list (self->db, pd_meeting_get_id (self->meeting), 0, NULL);
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = pd_agenda_paper_open (self->db, pd_meeting_get_id (self->meeting), 0, document_id, NULL, &error);
 
-  for (guint i = 0; papers != NULL && i < papers->len; i++)
-    {
-      PdAgendaPaper *paper = g_ptr_array_index (papers, i);
-      PdPaperState state;
-
-      if (paper->document_id != document_id)
-        continue;
-      if (!pd_agenda_paper_verify (paper, &state, NULL, NULL, &error))
-        _pd_meeting_page_say (self, error->message);
-      else if (state == PD_PAPER_MISSING)
-        _pd_meeting_page_say (self, _("This paper is missing from the document store; ask the business unit to attach it again."));
-      else if (state == PD_PAPER_ALTERED)
-        _pd_meeting_page_say (self, _("This paper was altered after it was attached (its fingerprint no longer matches); it is not opened."));
-      else
-        g_signal_emit (self, signals[OPEN_DOCUMENT], 0, document_id, paper->path, 0, NULL);
-      return;
-    }
-  _pd_meeting_page_say (self, _("This paper is no longer on the agenda."));
+  if (path == NULL)
+    _pd_meeting_page_say (self, error->message);
+  else
+    g_signal_emit (self, signals[OPEN_DOCUMENT], 0, document_id, path, 0, NULL);
 }
 
 static void

@@ -378,26 +378,13 @@ open_paper_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   PdPresentation *self = PD_PRESENTATION (widget);
   gint64 document_id = g_variant_get_int64 (param);
-  g_autoptr(GPtrArray) papers = pd_agenda_paper_list (self->db, 0, pd_presentation_get_item_id (self), NULL);
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = pd_agenda_paper_open (self->db, 0, pd_presentation_get_item_id (self), document_id, NULL, &error);
 
-  for (guint i = 0; papers != NULL && i < papers->len; i++)
-    {
-      PdAgendaPaper *paper = g_ptr_array_index (papers, i);
-      PdPaperState state;
-
-      if (paper->document_id != document_id)
-        continue;
-      if (!pd_agenda_paper_verify (paper, &state, NULL, NULL, &error))
-        say (self, error->message);
-      else if (state == PD_PAPER_MISSING)
-        say (self, _("This paper is missing from the document store."));
-      else if (state == PD_PAPER_ALTERED)
-        say (self, _("This paper was altered after it was attached; it is not opened."));
-      else
-        g_signal_emit (self, signals[OPEN_DOCUMENT], 0, document_id, paper->path, 0, NULL);
-      return;
-    }
+  if (path == NULL)
+    say (self, error->message);
+  else
+    g_signal_emit (self, signals[OPEN_DOCUMENT], 0, document_id, path, 0, NULL);
 }
 
 /* Typing goes to the field; only Page Up/Down and Escape move on then. */
